@@ -1,0 +1,148 @@
+package org.gridatlas.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a GeoJSON FeatureCollection feature by feature (streaming), turning each geometry into a JTS geometry in
+ * EPSG:4326 and checking what the store requires: lon/lat degrees (RFC 7946; a {@code crs} member naming another
+ * CRS is refused), polygonal where asked, and valid (OGC validity, the reason and place of the first error given).
+ */
+public final class GeoJsonFeatures {
+    // reads one feature at a time from the stream, so what follows a feature is not "trailing"
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+    private static final Envelope WORLD = new Envelope(-180, 180, -90, 90);
+
+    private GeoJsonFeatures() {}
+
+    /**
+     * One feature: its number (1 = first), its properties and its geometry as a MultiPolygon, or null when the
+     * geometry was refused (the problem is then already recorded).
+     */
+    public record Feature(int number, JsonNode properties, MultiPolygon geometry) {
+        public String text(String name) {
+            JsonNode v = properties == null ? null : properties.get(name);
+            if (v == null || v.isNull()) return null;
+            return v.isValueNode() ? v.asString() : v.toString();
+        }
+    }
+
+    /** Reads every feature; polygonal geometries are required (Polygon or MultiPolygon). */
+    public static int readPolygons(InputStream in, Problems problems, Consumer<Feature> features) {
+        try (JsonParser p = JSON.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                problems.add(0, null, "not a GeoJSON object");
+                return 0;
+            }
+            int n = 0;
+            boolean sawFeatures = false;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("crs".equals(name)) {
+                    checkCrs(JSON.readTree(p), problems);
+                } else if ("features".equals(name) && value == JsonToken.START_ARRAY) {
+                    sawFeatures = true;
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        n++;
+                        JsonNode f = JSON.readTree(p);
+                        MultiPolygon g = polygons(n, f.get("geometry"), problems);
+                        features.accept(new Feature(n, f.get("properties"), g));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (!sawFeatures) problems.add(0, "features", "not a FeatureCollection: no features array");
+            return n;
+        } catch (JacksonException e) {
+            problems.add(0, null, "not valid JSON: " + e.getOriginalMessage());
+            return 0;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof IOException) {
+                problems.add(0, null, "could not read the file: " + e.getCause().getMessage());
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    private static void checkCrs(JsonNode crs, Problems problems) {
+        String name = crs.path("properties").path("name").asString("");
+        boolean lonLat = name.endsWith("CRS84")
+                || name.endsWith("EPSG::4326")
+                || name.endsWith("EPSG:4326")
+                || name.endsWith("EPSG::4490")
+                || name.endsWith("EPSG:4490");
+        if (!lonLat) {
+            problems.add(
+                    0,
+                    "crs",
+                    "coordinates must be WGS84/CGCS2000 lon/lat (EPSG:4326); the file declares '" + name
+                            + "': reproject it first");
+        }
+    }
+
+    static MultiPolygon polygons(int n, JsonNode geometry, Problems problems) {
+        if (geometry == null || geometry.isNull()) {
+            problems.add(n, "geometry", "is missing");
+            return null;
+        }
+        Geometry g;
+        try {
+            g = new GeoJsonReader(WGS84).read(geometry.toString());
+        } catch (ParseException | RuntimeException e) {
+            problems.add(n, "geometry", "is not a GeoJSON geometry: " + e.getMessage());
+            return null;
+        }
+        if (!(g instanceof Polygon) && !(g instanceof MultiPolygon)) {
+            problems.add(n, "geometry", "must be a Polygon or MultiPolygon, got " + g.getGeometryType());
+            return null;
+        }
+        if (g.isEmpty()) {
+            problems.add(n, "geometry", "is empty");
+            return null;
+        }
+        if (!WORLD.contains(g.getEnvelopeInternal())) {
+            problems.add(
+                    n,
+                    "geometry",
+                    "coordinates are not lon/lat degrees (EPSG:4326): projected coordinates "
+                            + "or a wrong SRID? first point " + g.getCoordinate());
+            return null;
+        }
+        TopologyValidationError error = new IsValidOp(g).getValidationError();
+        if (error != null) {
+            problems.add(
+                    n,
+                    "geometry",
+                    "is not a valid polygon: " + error.getMessage() + " at " + error.getCoordinate().x + " "
+                            + error.getCoordinate().y);
+            return null;
+        }
+        MultiPolygon mp = g instanceof Polygon poly ? WGS84.createMultiPolygon(new Polygon[] {poly}) : (MultiPolygon) g;
+        mp.setSRID(4326);
+        return mp;
+    }
+}

@@ -1,0 +1,69 @@
+package org.gridatlas.ingest;
+
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The loop every importer shares: read records, parse and check each one (problems name the row and field), write
+ * the good ones in batches while the file is still clean, and throw at the end if anything was wrong — inside the
+ * import's transaction, so a rejected file leaves nothing.
+ */
+public final class RecordLoader {
+    private RecordLoader() {}
+
+    /**
+     * @param parse builds the record from a feature, or returns null after recording a problem
+     * @param upsert writes a batch and returns how many of its records already existed (updated, not inserted)
+     */
+    public static <T> ImportCounts features(
+            InputStream in,
+            int batchSize,
+            BiFunction<GeoJsonFeatures.Feature, Fields, T> parse,
+            ToIntFunction<List<T>> upsert) {
+        Problems problems = new Problems();
+        int[] updated = {0};
+        BatchWriter<T> writer = new BatchWriter<>(batchSize, batch -> updated[0] += upsert.applyAsInt(batch));
+        int read = GeoJsonFeatures.readPolygons(in, problems, f -> {
+            T record = parse.apply(f, new Fields(f.number(), f::text, problems));
+            if (record != null && f.geometry() != null && !problems.any()) writer.add(record);
+        });
+        return finish(problems, writer, read, updated);
+    }
+
+    /** As {@link #features}, for a CSV file with a header. */
+    public static <T> ImportCounts csv(
+            InputStream in,
+            Charset charset,
+            Set<String> requiredColumns,
+            int batchSize,
+            BiFunction<CsvRows.Row, Fields, T> parse,
+            ToIntFunction<List<T>> upsert) {
+        Problems problems = new Problems();
+        int[] updated = {0};
+        BatchWriter<T> writer = new BatchWriter<>(batchSize, batch -> updated[0] += upsert.applyAsInt(batch));
+        int read = CsvRows.read(in, charset, requiredColumns, problems, row -> {
+            T record = parse.apply(row, new Fields(row.number(), row::get, problems));
+            if (record != null && !problems.any()) writer.add(record);
+        });
+        return finish(problems, writer, read, updated);
+    }
+
+    private static <T> ImportCounts finish(Problems problems, BatchWriter<T> writer, int read, int[] updated) {
+        if (!problems.any()) writer.flush();
+        problems.throwIfAny();
+        return new ImportCounts(read, read - updated[0], updated[0], 0);
+    }
+
+    /** How many of the keys already exist in {@code table.column} (identifiers are the caller's constants). */
+    public static int existing(JdbcClient jdbc, String table, String column, List<String> keys) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = ANY(:k)")
+                .param("k", keys.toArray(String[]::new))
+                .query(Integer.class)
+                .single();
+    }
+}
