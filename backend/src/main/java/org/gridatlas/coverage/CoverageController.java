@@ -1,0 +1,136 @@
+package org.gridatlas.coverage;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gridatlas.api.BadParameterException;
+import org.gridatlas.api.GeoJsonMediaType;
+import org.gridatlas.security.GridAtlasUser;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Coverage endpoints (docs/api.md "Coverage"). Every endpoint takes plan, community, tolerance, from, to, weights and
+ * the four norm bands (households_per_grid=min,max …); {@code f=json|geojson} picks the encoding.
+ */
+@RestController
+class CoverageController {
+    private static final List<String> BANDS = List.of(
+            NormBand.HOUSEHOLDS_PER_GRID,
+            NormBand.RESIDENTS_PER_GRID,
+            NormBand.HOUSEHOLDS_PER_FULL_TIME_WORKER,
+            NormBand.HOUSEHOLDS_PER_PARTY_MEMBER);
+
+    private final CoverageService coverage;
+
+    CoverageController(CoverageService coverage) {
+        this.coverage = coverage;
+    }
+
+    @GetMapping(path = "/api/coverage", produces = MediaType.APPLICATION_JSON_VALUE)
+    String all(@RequestParam Map<String, String> params, @AuthenticationPrincipal GridAtlasUser user) {
+        return CoverageJson.json(coverage.coverage(user.scope(), request(params), false));
+    }
+
+    @GetMapping("/api/coverage/grids")
+    ResponseEntity<String> grids(
+            @RequestParam Map<String, String> params, @AuthenticationPrincipal GridAtlasUser user) {
+        boolean geo = geojson(params, true);
+        List<GridCoverage> grids =
+                coverage.coverage(user.scope(), request(params), geo).grids();
+        return geo
+                ? geo(CoverageJson.features(grids, GridCoverage::code, GridCoverage::geometry, false))
+                : json(CoverageJson.json(grids));
+    }
+
+    @GetMapping("/api/coverage/workers")
+    ResponseEntity<String> workers(
+            @RequestParam Map<String, String> params, @AuthenticationPrincipal GridAtlasUser user) {
+        boolean geo = geojson(params, false);
+        List<WorkerWorkload> workers =
+                coverage.coverage(user.scope(), request(params), geo).workers();
+        return geo
+                ? geo(CoverageJson.features(workers, WorkerWorkload::code, WorkerWorkload::geometry, true))
+                : json(CoverageJson.json(workers));
+    }
+
+    @GetMapping("/api/coverage/communities")
+    ResponseEntity<String> communities(
+            @RequestParam Map<String, String> params, @AuthenticationPrincipal GridAtlasUser user) {
+        boolean geo = geojson(params, true);
+        List<AreaRollup> areas =
+                coverage.coverage(user.scope(), request(params), geo).communities();
+        return geo
+                ? geo(CoverageJson.features(areas, AreaRollup::code, AreaRollup::geometry, false))
+                : json(CoverageJson.json(areas));
+    }
+
+    @GetMapping("/api/coverage/streets")
+    ResponseEntity<String> streets(
+            @RequestParam Map<String, String> params, @AuthenticationPrincipal GridAtlasUser user) {
+        boolean geo = geojson(params, false);
+        List<AreaRollup> areas =
+                coverage.coverage(user.scope(), request(params), geo).streets();
+        return geo
+                ? geo(CoverageJson.features(areas, AreaRollup::code, AreaRollup::geometry, false))
+                : json(CoverageJson.json(areas));
+    }
+
+    @GetMapping(path = "/api/coverage/faults", produces = GeoJsonMediaType.VALUE)
+    String faults(@RequestParam Map<String, String> params, @AuthenticationPrincipal GridAtlasUser user) {
+        String kind = params.get("kind");
+        List<CoverageFault> faults = coverage.coverage(user.scope(), request(params), false).faults().stream()
+                .filter(f -> kind == null || kind.isBlank() || f.kind().equals(kind))
+                .toList();
+        int[] n = {0};
+        return CoverageJson.features(faults, f -> f.kind() + "-" + (++n[0]), CoverageFault::geometry, false);
+    }
+
+    private static CoverageRequest request(Map<String, String> p) {
+        Map<String, String> bands = new LinkedHashMap<>();
+        BANDS.forEach(b -> bands.put(b, p.get(b)));
+        return CoverageRequest.parse(
+                number("plan", p.get("plan"), Long::parseLong),
+                blankToNull(p.get("community")),
+                number("tolerance", p.get("tolerance"), Double::parseDouble),
+                p.get("from"),
+                p.get("to"),
+                p.get("weights"),
+                bands);
+    }
+
+    private static boolean geojson(Map<String, String> p, boolean byDefault) {
+        String f = p.get("f");
+        if (f == null || f.isBlank()) return byDefault;
+        if (f.equals("geojson")) return true;
+        if (f.equals("json")) return false;
+        throw new BadParameterException("f", "f is json or geojson, got '" + f + "'");
+    }
+
+    private static <T> T number(String name, String text, java.util.function.Function<String, T> parse) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return parse.apply(text.trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, "'" + text + "' is not a number");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static ResponseEntity<String> geo(String body) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(GeoJsonMediaType.VALUE))
+                .body(body);
+    }
+
+    private static ResponseEntity<String> json(String body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

@@ -1,0 +1,50 @@
+package org.gridatlas.coverage;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Encodes coverage results as JSON (snake_case, like the other layers) and as RFC 7946 GeoJSON with the figures as
+ * properties. Personal data (worker names, phones) never goes into GeoJSON.
+ */
+final class CoverageJson {
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+    private static final Set<String> PERSONAL = Set.of("name", "phone");
+
+    private CoverageJson() {}
+
+    record Feature(String type, String id, @JsonRawValue String geometry, Map<String, Object> properties) {}
+
+    record FeatureCollection(
+            String type,
+            @JsonProperty("numberMatched") int numberMatched,
+            @JsonProperty("numberReturned") int numberReturned,
+            List<Feature> features) {}
+
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    /** A FeatureCollection of the items; {@code personal} says whether the items carry personal data to drop. */
+    static <T> String features(List<T> items, Function<T, String> id, Function<T, String> geometry, boolean personal) {
+        List<Feature> features = items.stream()
+                .map(item -> new Feature("Feature", id.apply(item), geometry.apply(item), properties(item, personal)))
+                .toList();
+        return json(new FeatureCollection("FeatureCollection", features.size(), features.size(), features));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Object item, boolean personal) {
+        Map<String, Object> p = JSON.convertValue(item, Map.class);
+        if (personal) p.keySet().removeAll(PERSONAL);
+        return p;
+    }
+}

@@ -1,0 +1,229 @@
+package org.gridatlas.coverage;
+
+import org.gridatlas.security.ScopeSql;
+
+/**
+ * The SQL of the coverage computation. It runs in one transaction: the extent, the grids and the building→grid
+ * shares go to temporary tables (dropped at commit) that every later statement reads, so each footprint is tested
+ * against the grids once. Areas are on the spheroid (geography), never in degrees.
+ *
+ * <p>Cost: the shares are one index join of the plan's grids with the building footprints; a footprint wholly inside
+ * a grid costs one prepared ST_CoveredBy, only the few crossing a boundary are intersected.
+ */
+final class CoverageSql {
+    private CoverageSql() {}
+
+    /** Current duty of an active worker: the alias of assignment is {@code x}. */
+    private static final String CURRENT =
+            "x.valid_from <= current_date AND (x.valid_to IS NULL OR x.valid_to >= current_date)";
+
+    /** The communities analysed, each with the plan that covers it (the published one, or the requested plan). */
+    static final String AREAS =
+            """
+            CREATE TEMP TABLE cov_area ON COMMIT DROP AS
+            SELECT c.code, c.name, c.street_code, s.name AS street_name, p.id AS plan_id, c.geom
+            FROM community c
+            JOIN street s ON s.code = c.street_code
+            JOIN boundary_plan p ON p.street_code = c.street_code
+            WHERE ((CAST(:plan AS bigint) IS NULL AND p.status = 'published') OR p.id = :plan)
+              AND (p.community_code IS NULL OR p.community_code = c.code)
+              AND (%s OR c.street_code = :scope_street) AND (%s OR c.code = :scope_community)
+              AND (CAST(:community AS text) IS NULL OR c.code = :community)"""
+                    .formatted(ScopeSql.STREET, ScopeSql.COMMUNITY);
+
+    static final String GRIDS =
+            """
+            CREATE TEMP TABLE cov_grid ON COMMIT DROP AS
+            SELECT g.id, g.code, g.name, g.community_code, a.street_code, g.plan_id, g.geom,
+                   ST_Area(g.geom::geography) AS area_m2
+            FROM grid g JOIN cov_area a ON a.plan_id = g.plan_id AND a.code = g.community_code""";
+
+    /** Share of each footprint in each grid it meets (1.0 when wholly inside: no intersection computed). */
+    static final String SHARES =
+            """
+            CREATE TEMP TABLE cov_share ON COMMIT DROP AS
+            SELECT b.id AS building_id, g.id AS grid_id,
+                   CASE WHEN ST_CoveredBy(b.footprint, g.geom) THEN 1.0
+                        ELSE ST_Area(ST_Intersection(b.footprint, g.geom)::geography)
+                             / nullif(ST_Area(b.footprint::geography), 0) END AS share
+            FROM cov_grid g
+            JOIN building b ON ST_Intersects(g.geom, b.footprint)
+            WHERE b.community_code IN (SELECT code FROM cov_area)""";
+
+    /** Each building in the grid of its largest share (above the tolerance); grids = how many grids hold more. */
+    static final String PLACES =
+            """
+            CREATE TEMP TABLE cov_place ON COMMIT DROP AS
+            SELECT DISTINCT ON (s.building_id) s.building_id, s.grid_id, s.share,
+                   count(*) OVER (PARTITION BY s.building_id) AS grids
+            FROM cov_share s
+            WHERE s.share > :tolerance
+            ORDER BY s.building_id, s.share DESC, s.grid_id""";
+
+    static final String AREA_ROWS =
+            """
+            SELECT code, name, street_code, street_name, plan_id,
+                   CASE WHEN :geometry THEN ST_AsGeoJSON(geom, 7) END AS geometry
+            FROM cov_area ORDER BY code""";
+
+    static final String STREET_ROWS =
+            """
+            SELECT s.code, s.name, CASE WHEN :geometry THEN ST_AsGeoJSON(s.geom, 7) END AS geometry
+            FROM street s WHERE s.code IN (SELECT street_code FROM cov_area) ORDER BY s.code""";
+
+    static final String BANDS =
+            """
+            SELECT DISTINCT ON (a.street_code, n.metric) a.street_code, n.metric, n.min_value, n.max_value, n.target
+            FROM (SELECT DISTINCT street_code FROM cov_area) a
+            JOIN norm_band n ON n.street_code IS NULL OR n.street_code = a.street_code
+            ORDER BY a.street_code, n.metric, n.street_code NULLS LAST""";
+
+    /** Incidents per grid: by the grid stamped on the incident (published plans) ... */
+    static final String INCIDENTS_BY_CODE =
+            """
+            SELECT g.id AS grid_id, count(*) AS incidents
+            FROM cov_grid g JOIN incident i ON i.grid_code = g.code AND i.grid_plan_id = g.plan_id
+            WHERE i.reported_at >= :from_time AND i.reported_at < :to_time
+            GROUP BY g.id""";
+
+    /** ... or by location (a draft plan: where the incidents would have fallen). */
+    static final String INCIDENTS_BY_PLACE =
+            """
+            SELECT g.id AS grid_id, count(*) AS incidents
+            FROM cov_grid g JOIN incident i ON ST_Intersects(g.geom, i.location)
+            WHERE i.reported_at >= :from_time AND i.reported_at < :to_time
+            GROUP BY g.id""";
+
+    /** Per grid figures; %s is one of the incident queries. */
+    static final String GRID_ROWS =
+            """
+            WITH bs AS (
+              SELECT p.grid_id, count(*) AS buildings, sum(b.households) AS households, sum(b.residents) AS residents,
+                     coalesce(sum(b.floors) FILTER (WHERE NOT b.has_elevator AND b.households > 0), 0) AS floors,
+                     count(*) FILTER (WHERE p.grids > 1) AS split_buildings
+              FROM cov_place p JOIN building b ON b.id = p.building_id
+              GROUP BY p.grid_id),
+            ws AS (
+              SELECT x.grid_code,
+                     count(DISTINCT x.worker_id) FILTER (WHERE x.role = 'grid_chief') AS full_time,
+                     count(DISTINCT x.worker_id) FILTER (WHERE x.role = 'instructor') AS instructors,
+                     count(DISTINCT x.worker_id) FILTER (WHERE x.role = 'part_time') AS part_time,
+                     count(DISTINCT x.worker_id) FILTER (WHERE x.role = 'building_leader') AS leaders,
+                     count(DISTINCT x.worker_id) FILTER (WHERE x.role = 'party_member') AS party_members,
+                     count(DISTINCT x.worker_id) FILTER (WHERE x.role = 'volunteer') AS volunteers,
+                     count(DISTINCT x.worker_id) FILTER (WHERE x.role = 'mobile') AS mobile,
+                     coalesce(sum(x.households) FILTER (WHERE x.role = 'party_member'), 0) AS paired
+              FROM assignment x JOIN worker w ON w.id = x.worker_id AND w.active
+              WHERE x.grid_code IN (SELECT code FROM cov_grid) AND %s
+              GROUP BY x.grid_code),
+            inc AS (%s)
+            SELECT g.code, g.name, g.community_code, g.street_code, g.plan_id, g.area_m2,
+                   coalesce(bs.buildings, 0) AS buildings, coalesce(bs.households, 0) AS households,
+                   coalesce(bs.residents, 0) AS residents, coalesce(bs.floors, 0) AS floors_without_lift,
+                   coalesce(bs.split_buildings, 0) AS split_buildings,
+                   coalesce(ws.full_time, 0) AS full_time, coalesce(ws.instructors, 0) AS instructors,
+                   coalesce(ws.part_time, 0) AS part_time, coalesce(ws.leaders, 0) AS leaders,
+                   coalesce(ws.party_members, 0) AS party_members, coalesce(ws.volunteers, 0) AS volunteers,
+                   coalesce(ws.mobile, 0) AS mobile, coalesce(ws.paired, 0) AS paired,
+                   coalesce(inc.incidents, 0) AS incidents,
+                   CASE WHEN :geometry THEN ST_AsGeoJSON(g.geom, 7) END AS geometry
+            FROM cov_grid g
+            LEFT JOIN bs ON bs.grid_id = g.id
+            LEFT JOIN ws ON ws.grid_code = g.code
+            LEFT JOIN inc ON inc.grid_id = g.id
+            ORDER BY g.code""";
+
+    static String gridRows(boolean byCode) {
+        return GRID_ROWS.formatted(CURRENT, byCode ? INCIDENTS_BY_CODE : INCIDENTS_BY_PLACE);
+    }
+
+    /** Workers of the extent with their current duties on the plan's grids. */
+    static final String WORKER_ROWS =
+            """
+            SELECT w.code, w.name, w.phone, w.kind, w.community_code,
+                   coalesce(array_agg(DISTINCT g.code) FILTER (WHERE g.code IS NOT NULL), '{}') AS grids,
+                   coalesce(array_agg(DISTINCT g.code) FILTER (WHERE g.code IS NOT NULL AND x.role = 'grid_chief'),
+                            '{}') AS chief_grids,
+                   coalesce(array_agg(DISTINCT x.role) FILTER (WHERE x.role IS NOT NULL), '{}') AS roles,
+                   CASE WHEN :geometry THEN ST_AsGeoJSON(ST_Union(g.geom), 7) END AS geometry
+            FROM worker w
+            JOIN cov_area a ON a.code = w.community_code
+            LEFT JOIN assignment x ON x.worker_id = w.id AND %s
+            LEFT JOIN cov_grid g ON g.code = x.grid_code
+            WHERE w.active
+            GROUP BY w.id
+            ORDER BY w.code"""
+                    .formatted(CURRENT);
+
+    /** Every coverage fault of the extent, one row each, with its geometry. */
+    static final String FAULTS =
+            """
+            SELECT 'gap' AS kind, NULL AS grid_code, NULL AS related_code, a.code AS community_code,
+                   ST_Area(d.geom::geography) AS area_m2, NULL::int AS households, NULL AS detail,
+                   ST_AsGeoJSON(d.geom, 7) AS geometry
+            FROM cov_area a
+            CROSS JOIN LATERAL (
+              SELECT (ST_Dump(ST_Difference(a.geom, coalesce(
+                (SELECT ST_Union(g.geom) FROM cov_grid g WHERE g.community_code = a.code),
+                'SRID=4326;POLYGON EMPTY'::geometry)))).geom) d
+            WHERE ST_Area(d.geom::geography) > :min_area
+            UNION ALL
+            SELECT 'overlap', g1.code, g2.code, g1.community_code, ST_Area(x.geom::geography), NULL, NULL,
+                   ST_AsGeoJSON(x.geom, 7)
+            FROM cov_grid g1
+            JOIN cov_grid g2 ON g2.plan_id = g1.plan_id AND g1.code < g2.code AND ST_Intersects(g1.geom, g2.geom)
+                            AND ST_Relate(g1.geom, g2.geom, '2********')
+            CROSS JOIN LATERAL (SELECT ST_CollectionExtract(ST_Intersection(g1.geom, g2.geom), 3) AS geom) x
+            WHERE ST_Area(x.geom::geography) > :min_area
+            UNION ALL
+            SELECT 'outside_community', g.code, NULL, g.community_code, ST_Area(d.geom::geography), NULL, NULL,
+                   ST_AsGeoJSON(d.geom, 7)
+            FROM cov_grid g
+            JOIN community c ON c.code = g.community_code
+            CROSS JOIN LATERAL (SELECT (ST_Dump(ST_Difference(g.geom, c.geom))).geom) d
+            WHERE NOT ST_CoveredBy(g.geom, c.geom) AND ST_Area(d.geom::geography) > :min_area
+            UNION ALL
+            SELECT 'building_outside', NULL, b.code, b.community_code, ST_Area(b.footprint::geography), b.households,
+                   NULL, ST_AsGeoJSON(b.footprint, 7)
+            FROM building b
+            JOIN cov_area a ON a.code = b.community_code
+            WHERE NOT EXISTS (SELECT 1 FROM cov_place p WHERE p.building_id = b.id)
+            UNION ALL
+            SELECT 'split_building', g.code, b.code, b.community_code, ST_Area(b.footprint::geography), b.households,
+                   json_build_object('shares', (
+                     SELECT json_agg(json_build_object('grid_code', g2.code, 'share', round(s.share::numeric, 3))
+                                     ORDER BY s.share DESC, g2.code)
+                     FROM cov_share s JOIN cov_grid g2 ON g2.id = s.grid_id
+                     WHERE s.building_id = b.id AND s.share > 0.0005))::text,
+                   ST_AsGeoJSON(b.footprint, 7)
+            FROM cov_place p
+            JOIN building b ON b.id = p.building_id
+            JOIN cov_grid g ON g.id = p.grid_id
+            WHERE p.grids > 1
+            UNION ALL
+            SELECT 'unstaffed_grid', g.code, NULL, g.community_code, g.area_m2, NULL, NULL, ST_AsGeoJSON(g.geom, 7)
+            FROM cov_grid g
+            WHERE NOT EXISTS (SELECT 1 FROM assignment x JOIN worker w ON w.id = x.worker_id AND w.active
+                              WHERE x.grid_code = g.code AND x.role = 'grid_chief' AND %1$s)
+            UNION ALL
+            SELECT 'worker_without_grid', NULL, w.code, w.community_code, NULL, NULL, NULL, NULL
+            FROM worker w
+            JOIN cov_area a ON a.code = w.community_code
+            WHERE w.active
+              AND NOT EXISTS (SELECT 1 FROM assignment x JOIN cov_grid g ON g.code = x.grid_code
+                              WHERE x.worker_id = w.id AND %1$s)
+            UNION ALL
+            SELECT 'leader_outside_grid', x.grid_code, w.code, w.community_code, NULL, b.households,
+                   json_build_object('building_code', b.code, 'building_grid_code', g.code)::text,
+                   ST_AsGeoJSON(b.footprint, 7)
+            FROM assignment x
+            JOIN worker w ON w.id = x.worker_id AND w.active
+            JOIN cov_area a ON a.code = w.community_code
+            JOIN building b ON b.id = x.building_id
+            LEFT JOIN cov_place p ON p.building_id = b.id
+            LEFT JOIN cov_grid g ON g.id = p.grid_id
+            WHERE x.role = 'building_leader' AND x.grid_code IS NOT NULL AND %1$s
+              AND g.code IS DISTINCT FROM x.grid_code
+            ORDER BY 1, 4, 2, 3"""
+                    .formatted(CURRENT);
+}
