@@ -250,7 +250,13 @@ export async function addCoverage(gaMap, overlays, panel) {
     button('export-coverage-csv', 'cov.exportGrids', () => download(tZh('cov.fileGrids'), toCsv(GRID_COLUMNS, gridRows))),
     button('export-workload-csv', 'cov.exportWorkers', () => download(tZh('cov.fileWorkers'), toCsv(WORKER_COLUMNS, ranked))),
     button('export-faults-csv', 'cov.exportFaults', () => download(tZh('cov.fileFaults'), toCsv(faultColumns, faultRows))),
+    button('print-report', 'cov.print', () => window.print()),
   );
+  // the CSV texts, for the tests and the console: window.gaCoverage.csv('grids' | 'workers' | 'faults')
+  window.gaCoverage = {
+    csv: (which) => ({ grids: () => toCsv(GRID_COLUMNS, gridRows), workers: () => toCsv(WORKER_COLUMNS, ranked),
+      faults: () => toCsv(faultColumns, faultRows) })[which](),
+  };
   const wrapGrid = Object.assign(document.createElement('div'), { className: 'ga-table-wrap ga-cov-wrap' });
   wrapGrid.append(gridTable.element);
   const wrapWorkers = Object.assign(document.createElement('div'), { className: 'ga-table-wrap ga-cov-wrap' });
