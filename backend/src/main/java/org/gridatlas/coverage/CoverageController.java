@@ -40,8 +40,7 @@ class CoverageController {
     ResponseEntity<String> grids(
             @RequestParam Map<String, String> params, @AuthenticationPrincipal GridAtlasUser user) {
         boolean geo = geojson(params, true);
-        List<GridCoverage> grids =
-                coverage.coverage(user.scope(), request(params), geo).grids();
+        List<GridCoverage> grids = coverage.grids(user.scope(), request(params), geo);
         return geo
                 ? geo(CoverageJson.features(grids, GridCoverage::code, GridCoverage::geometry, false))
                 : json(CoverageJson.json(grids));

@@ -52,11 +52,23 @@ public class CoverageService {
     }
 
     /**
+     * The per-grid figures only (no workers, faults or roll-ups: the cheaper part of {@link #coverage}), with their
+     * geometry when asked for.
+     */
+    public List<GridCoverage> grids(Scope scope, CoverageRequest request, boolean geometry) {
+        boolean byCode = validate(scope, request);
+        return tx.execute(status -> {
+            prepare(scope, request);
+            return grids(request, geometry, byCode, bands(request));
+        });
+    }
+
+    /**
      * Per-grid coverage rows with their geometry (GeoJSON text in {@link GridCoverage#geometry()}), for publication
      * as a feature collection (e.g. an OGC API "coverage" collection). No personal data is in these rows.
      */
     public List<GridCoverage> gridCoverage(Scope scope, CoverageRequest request) {
-        return coverage(scope, request, true).grids();
+        return grids(scope, request, true);
     }
 
     /** Checks plan and community against the scope; answers whether incidents are counted by their stamped grid. */
@@ -97,7 +109,8 @@ public class CoverageService {
         return plan == null || "published".equals(plan.status());
     }
 
-    private Coverage compute(Scope scope, CoverageRequest request, boolean geometry, boolean byCode) {
+    /** The extent, grids, shares and placements, as temporary tables of the current transaction. */
+    private void prepare(Scope scope, CoverageRequest request) {
         jdbc.sql("SET LOCAL jit = off").update(); // JIT compiles for longer than these statements run
         ScopeSql.bind(jdbc.sql(CoverageSql.AREAS), scope)
                 .param("plan", request.planId())
@@ -107,7 +120,10 @@ public class CoverageService {
         jdbc.sql("ANALYZE cov_grid").update();
         jdbc.sql(CoverageSql.SHARES).update();
         jdbc.sql(CoverageSql.PLACES).param("tolerance", request.tolerance()).update();
+    }
 
+    private Coverage compute(Scope scope, CoverageRequest request, boolean geometry, boolean byCode) {
+        prepare(scope, request);
         Map<String, Map<String, NormBand>> bands = bands(request);
         List<GridCoverage> grids = grids(request, geometry, byCode, bands);
         List<WorkerWorkload> workers = Workload.rank(workers(scope, grids, geometry), request.weights());

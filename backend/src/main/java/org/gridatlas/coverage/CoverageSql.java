@@ -192,15 +192,16 @@ final class CoverageSql {
             WHERE NOT EXISTS (SELECT 1 FROM cov_place p WHERE p.building_id = b.id)
             UNION ALL
             SELECT 'split_building', g.code, b.code, b.community_code, ST_Area(b.footprint::geography), b.households,
-                   json_build_object('shares', (
-                     SELECT json_agg(json_build_object('grid_code', g2.code, 'share', round(s.share::numeric, 3))
-                                     ORDER BY s.share DESC, g2.code)
-                     FROM cov_share s JOIN cov_grid g2 ON g2.id = s.grid_id
-                     WHERE s.building_id = b.id AND s.share > 0.0005))::text,
-                   ST_AsGeoJSON(b.footprint, 7)
+                   json_build_object('shares', sh.shares)::text, ST_AsGeoJSON(b.footprint, 7)
             FROM cov_place p
             JOIN building b ON b.id = p.building_id
             JOIN cov_grid g ON g.id = p.grid_id
+            JOIN (SELECT s.building_id,
+                         json_agg(json_build_object('grid_code', g2.code, 'share', round(s.share::numeric, 3))
+                                  ORDER BY s.share DESC, g2.code) AS shares
+                  FROM cov_share s JOIN cov_grid g2 ON g2.id = s.grid_id
+                  WHERE s.share > 0.0005 AND s.building_id IN (SELECT building_id FROM cov_place WHERE grids > 1)
+                  GROUP BY s.building_id) sh ON sh.building_id = p.building_id
             WHERE p.grids > 1
             UNION ALL
             SELECT 'unstaffed_grid', g.code, NULL, g.community_code, g.area_m2, NULL, NULL, ST_AsGeoJSON(g.geom, 7)
