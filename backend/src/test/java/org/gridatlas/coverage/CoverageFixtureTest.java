@@ -152,6 +152,30 @@ class CoverageFixtureTest extends PostgisIntegrationTest {
     }
 
     @Test
+    void incidentsAreCountedByTheirStampedGridOrByPlaceOnADraft() {
+        CoverageRequest request = CoverageRequest.defaults();
+        double months = (request.to().toEpochDay() - request.from().toEpochDay() + 1) / 30.44;
+        Map<String, GridCoverage> grids = byCode(published().grids(), GridCoverage::code);
+        assertThat(grids.get(G2).incidents()).isEqualTo(3);
+        assertThat(grids.get(G2).incidentsPerMonth()).isCloseTo(3 / months, within(0.051));
+        assertThat(grids.get(G1).incidents()).isEqualTo(1);
+        assertThat(grids.get(G3).incidents()).isZero();
+        Coverage draft = service.coverage(STREET, request.with(990002L, null), false);
+        assertThat(draft.grids().get(0).incidents()).isEqualTo(4);
+        CoverageRequest before = new CoverageRequest(
+                null,
+                null,
+                0.05,
+                request.from().minusYears(1),
+                request.from().minusYears(1).plusDays(30),
+                request.weights(),
+                Map.of(),
+                1);
+        assertThat(service.coverage(STREET, before, false).grids())
+                .allSatisfy(g -> assertThat(g.incidents()).isZero());
+    }
+
+    @Test
     void theToleranceDecidesWhatIsSplit() {
         CoverageRequest d = CoverageRequest.defaults();
         CoverageRequest strict = new CoverageRequest(null, null, 0.02, d.from(), d.to(), d.weights(), Map.of(), 1);
@@ -247,7 +271,6 @@ class CoverageFixtureTest extends PostgisIntegrationTest {
         List<GridCoverage> rows = service.gridCoverage(STREET, CoverageRequest.defaults());
         assertThat(rows).hasSize(4).allSatisfy(g -> assertThat(g.geometry()).startsWith("{\"type\":\""));
         assertThat(byCode(rows, GridCoverage::code).get(G4).geometry()).contains("MultiPolygon");
-        assertThat(rows.get(0).incidentsPerMonth()).isCloseTo(0, within(0.0));
     }
 
     private static CoverageFault one(List<CoverageFault> faults, String kind) {
