@@ -85,8 +85,11 @@ final class GiStar {
 
         static double cdf(double z) {
             double t = 1 / (1 + 0.3275911 * Math.abs(z) / Math.sqrt(2));
-            double erf = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-                    * Math.exp(-z * z / 2);
+            double erf = 1
+                    - t
+                            * (0.254829592
+                                    + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+                            * Math.exp(-z * z / 2);
             return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
         }
     }

@@ -33,11 +33,13 @@ class HeatmapRepository {
             GROUP BY cx, cy
             HAVING sum(%1$s) <> 0""";
 
-    private static final String INCIDENT_WHERE =
+    /**
+     * The incident filter of a heat-map request on table alias {@code i} (time, categories, sources, statuses,
+     * levels, scope), bound by {@link #bindIncidentFilter}; shared with the hot-spot aggregates.
+     */
+    static final String INCIDENT_FILTER =
             """
-            FROM incident i
-            WHERE i.location && ST_MakeEnvelope(:lon0, :lat0, :lon1, :lat1, 4326)
-              AND ((i.reported_at >= :a_t0 AND i.reported_at < :a_t1)
+            ((i.reported_at >= :a_t0 AND i.reported_at < :a_t1)
                    OR (CAST(:b_t0 AS timestamptz) IS NOT NULL AND i.reported_at >= :b_t0 AND i.reported_at < :b_t1))
               AND (cardinality(CAST(:cats AS text[])) = 0 OR i.category_big = ANY (CAST(:cats AS text[]))
                    OR i.category_code = ANY (CAST(:cats AS text[])))
@@ -47,6 +49,13 @@ class HeatmapRepository {
               AND (%1$s OR i.street_code = :scope_street) AND (%2$s OR i.community_code = :scope_community)
             """
                     .formatted(ScopeSql.STREET, ScopeSql.COMMUNITY);
+
+    private static final String INCIDENT_WHERE =
+            """
+            FROM incident i
+            WHERE i.location && ST_MakeEnvelope(:lon0, :lat0, :lon1, :lat1, 4326)
+              AND """
+                    + INCIDENT_FILTER;
 
     /** Exact positions (co-located incidents summed): for zoom 15 and above and for exports. */
     private static final String POINTS = "SELECT ST_X(i.location) AS lon, ST_Y(i.location) AS lat, sum(%1$s * "
@@ -126,8 +135,28 @@ class HeatmapRepository {
                 .param("lon0", WebMercator.lon(minX))
                 .param("lat0", WebMercator.lat(minY))
                 .param("lon1", WebMercator.lon(maxX))
-                .param("lat1", WebMercator.lat(maxY))
-                .param("cats", f.categories().toArray(new String[0]))
+                .param("lat1", WebMercator.lat(maxY));
+        bindIncidentFilter(spec, scope, f);
+        if (snapZoom != null) {
+            double ps = WebMercator.pixelSize(snapZoom);
+            spec = spec.param("half", WebMercator.HALF).param("ps", ps);
+            ScopeSql.bind(spec, scope).query(rs -> {
+                out.add(
+                        WebMercator.pixelX(snapZoom, rs.getLong(1) + 0.5),
+                        WebMercator.pixelY(snapZoom, rs.getLong(2) + 0.5),
+                        rs.getDouble(3));
+            });
+        } else {
+            spec.query(rs -> {
+                out.addLonLat(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3));
+            });
+        }
+        return out;
+    }
+
+    /** Binds the parameters of {@link #INCIDENT_FILTER} and the scope. */
+    static JdbcClient.StatementSpec bindIncidentFilter(JdbcClient.StatementSpec spec, Scope scope, HeatmapFilter f) {
+        spec.param("cats", f.categories().toArray(new String[0]))
                 .param("sources", f.sources().toArray(new String[0]))
                 .param("statuses", f.statuses().toArray(new String[0]))
                 .param("levels", f.levels().toArray(new String[0]))
@@ -139,21 +168,7 @@ class HeatmapRepository {
                         f.compare() == null ? null : start(f.compare().to().plusMonths(1)))
                 .param("a_w", 1.0 / f.period().months())
                 .param("b_w", f.compare() == null ? 0.0 : -1.0 / f.compare().months());
-        if (snapZoom != null) {
-            double ps = WebMercator.pixelSize(snapZoom);
-            spec = spec.param("half", WebMercator.HALF).param("ps", ps);
-            ScopeSql.bind(spec, scope).query(rs -> {
-                out.add(
-                        WebMercator.pixelX(snapZoom, rs.getLong(1) + 0.5),
-                        WebMercator.pixelY(snapZoom, rs.getLong(2) + 0.5),
-                        rs.getDouble(3));
-            });
-        } else {
-            ScopeSql.bind(spec, scope).query(rs -> {
-                out.addLonLat(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3));
-            });
-        }
-        return out;
+        return ScopeSql.bind(spec, scope);
     }
 
     private static void bindMonths(JdbcClient.StatementSpec spec, HeatmapFilter f) {
