@@ -60,6 +60,12 @@ class HeatmapController {
                 entries);
     }
 
+    /** The category tree for the filter panel: code, parent code (null for a big class), names. */
+    @GetMapping("/api/heatmap/categories")
+    List<Map<String, Object>> categories() {
+        return heatmaps.categories();
+    }
+
     @GetMapping(path = "/api/heatmap.tif", produces = "image/tiff")
     ResponseEntity<byte[]> geotiff(
             @RequestParam(required = false) String bbox,

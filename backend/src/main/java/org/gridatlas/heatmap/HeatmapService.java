@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.gridatlas.api.BadParameterException;
 import org.gridatlas.security.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -138,7 +137,17 @@ public class HeatmapService {
         return codes;
     }
 
-    static void requireBbox(Object bbox) {
-        if (bbox == null) throw new BadParameterException("bbox", "bbox is required: minLon,minLat,maxLon,maxLat");
+    /** The incident categories (code, parent, name, name_en), big classes first. */
+    List<java.util.Map<String, Object>> categories() {
+        return jdbc.sql("SELECT code, parent_code AS parent, name, name_en FROM incident_category ORDER BY code")
+                .query((rs, n) -> {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("code", rs.getString("code"));
+                    m.put("parent", rs.getString("parent"));
+                    m.put("name", rs.getString("name"));
+                    m.put("nameEn", rs.getString("name_en"));
+                    return m;
+                })
+                .list();
     }
 }
