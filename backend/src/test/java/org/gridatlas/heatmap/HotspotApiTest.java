@@ -74,11 +74,12 @@ class HotspotApiTest extends PostgisIntegrationTest {
                 assertThat(u.ratePer1000Households()).isEqualTo(u.incidents() * 1000.0 / u.households());
             else assertThat(u.ratePer1000Households()).isNull();
         }
-        // the cell of building FIXB1 holds A1 and A2 (2 incidents, 100 households) and is the hottest
-        HotspotService.Unit hottest = units.stream()
-                .max(java.util.Comparator.comparingDouble(u -> u.gi().z()))
-                .orElseThrow();
-        assertThat(hottest.incidents()).isGreaterThanOrEqualTo(2);
+        // the cells of the three buildings hold 2 incidents each, far above the mean (7 over dozens of cells)
+        assertThat(units)
+                .filteredOn(u -> u.incidents() == 2)
+                .hasSize(3)
+                .allSatisfy(u -> assertThat(u.gi().z()).isPositive());
+        assertThat(units).filteredOn(u -> u.incidents() == 0).isNotEmpty();
     }
 
     @Test

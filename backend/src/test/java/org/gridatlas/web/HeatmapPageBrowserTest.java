@@ -29,8 +29,9 @@ class HeatmapPageBrowserTest extends PostgisIntegrationTest {
 
             // heat tiles on the absolute scale, with its unit in the legend
             browser.until(d -> ((Number) browser.script(LOADED_HEAT_TILES)).intValue() >= 4);
-            String legend = browser.driver().findElement(By.cssSelector(".ga-legend")).getText();
-            assertThat(legend).contains("密度（件/平方公里/月）").contains("≥ 10000");
+            String legend =
+                    browser.driver().findElement(By.cssSelector(".ga-legend")).getText();
+            assertThat(legend).contains("密度（件/平方公里/月）").contains("≥ 10,000");
 
             // the ranking of grids by the 三率, linked to the map
             List<WebElement> rows = browser.waitForAll(By.cssSelector("#hm-ranking tbody tr"));
@@ -39,24 +40,35 @@ class HeatmapPageBrowserTest extends PostgisIntegrationTest {
             String code = rows.get(0).getDomAttribute("data-code");
             browser.script("arguments[0].scrollIntoView({block: 'center'})", rows.get(0));
             rows.get(0).click();
-            browser.until(d -> d.findElements(By.cssSelector("#ga-grid-table tbody tr.selected[data-code='" + code + "']")).size() == 1);
+            browser.until(
+                    d -> d.findElements(By.cssSelector("#ga-grid-table tbody tr.selected[data-code='" + code + "']"))
+                                    .size()
+                            == 1);
 
             // hot spots on hexagons, with the significance classes in the legend
             new Select(browser.driver().findElement(By.id("hm-view"))).selectByValue("hotspots");
-            browser.until(d -> !d.findElements(By.cssSelector("path.ga-hm-unit")).isEmpty());
-            browser.until(d -> d.findElement(By.cssSelector(".ga-legend")).getText().contains("热点 99%"));
+            browser.until(
+                    d -> !d.findElements(By.cssSelector("path.ga-hm-unit")).isEmpty());
+            browser.until(
+                    d -> d.findElement(By.cssSelector(".ga-legend")).getText().contains("热点 99%"));
 
             // the month slider replays one month: from = to = the month chosen
             new Select(browser.driver().findElement(By.id("hm-view"))).selectByValue("heat");
-            browser.script("const s = document.getElementById('hm-month'); s.value = '0'; s.dispatchEvent(new Event('input'));");
+            browser.script(
+                    "const s = document.getElementById('hm-month'); s.value = '0'; s.dispatchEvent(new Event('input'));");
             String first = browser.driver().findElement(By.id("hm-month-label")).getText();
-            browser.until(d -> String.valueOf(browser.script("return document.getElementById('heatmap-panel').dataset.state"))
-                    .contains("from=" + first + "&to=" + first));
-            browser.script("const s = document.getElementById('hm-month'); s.value = s.max; s.dispatchEvent(new Event('input'));");
+            browser.until(
+                    d -> String.valueOf(browser.script("return document.getElementById('heatmap-panel').dataset.state"))
+                            .contains("from=" + first + "&to=" + first));
+            browser.script(
+                    "const s = document.getElementById('hm-month'); s.value = s.max; s.dispatchEvent(new Event('input'));");
 
             // exports point at the current view
-            assertThat(browser.driver().findElement(By.id("hm-export-tif")).getDomAttribute("href")).contains("api/heatmap.tif?").contains("bbox=");
-            assertThat(browser.driver().findElement(By.id("hm-export-ranking")).getDomAttribute("href")).contains("api/performance.csv");
+            assertThat(browser.driver().findElement(By.id("hm-export-tif")).getDomAttribute("href"))
+                    .contains("api/heatmap.tif?")
+                    .contains("bbox=");
+            assertThat(browser.driver().findElement(By.id("hm-export-ranking")).getDomAttribute("href"))
+                    .contains("api/performance.csv");
 
             browser.until(d -> ((Number) browser.script(LOADED_HEAT_TILES)).intValue() >= 4);
             browser.screenshot(SCREENSHOT);
