@@ -1,7 +1,6 @@
 package org.gridatlas.heatmap;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -90,11 +89,5 @@ record HeatmapFilter(
     static String weight(String value) {
         if (value == null || value.isBlank()) return "count";
         return list("weight", value, WEIGHTS).get(0);
-    }
-
-    static List<String> sorted(List<String> l) {
-        String[] a = l.toArray(new String[0]);
-        Arrays.sort(a);
-        return List.of(a);
     }
 }

@@ -72,8 +72,17 @@ public class HeatmapService {
         return density(scope, key.grid(), f);
     }
 
+    /**
+     * One PNG tile from raw request parameters: the entry point for the benchmark harness (same path as
+     * {@code GET /api/heatmap/{z}/{x}/{y}.png}).
+     */
+    public byte[] tile(Scope scope, int z, int x, int y, Params params) {
+        TileKey key = TileKey.of(z, x, y);
+        return tilePng(scope, key, filter(scope, params));
+    }
+
     /** The tile as a PNG coloured by the absolute scale of {@link DensityScale}. */
-    public byte[] tilePng(Scope scope, TileKey key, HeatmapFilter f) {
+    byte[] tilePng(Scope scope, TileKey key, HeatmapFilter f) {
         PixelGrid g = key.grid();
         return png(render(g, density(scope, g, f), f.difference()));
     }

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.gridatlas.api.BadParameterException;
@@ -179,9 +178,5 @@ public class PerformanceService {
 
     private static OffsetDateTime start(YearMonth m) {
         return m.atDay(1).atStartOfDay(CALENDAR).toOffsetDateTime();
-    }
-
-    static Comparator<Double> nullsLast(Comparator<Double> c) {
-        return Comparator.nullsLast(c);
     }
 }

@@ -75,10 +75,8 @@ class HotspotApiTest extends PostgisIntegrationTest {
             else assertThat(u.ratePer1000Households()).isNull();
         }
         // the cells of the three buildings hold 2 incidents each, far above the mean (7 over dozens of cells)
-        assertThat(units)
-                .filteredOn(u -> u.incidents() == 2)
-                .hasSize(3)
-                .allSatisfy(u -> assertThat(u.gi().z()).isPositive());
+        assertThat(units).filteredOn(u -> u.incidents() == 2).hasSize(3).allSatisfy(u -> assertThat(u.gi().z())
+                .isPositive());
         assertThat(units).filteredOn(u -> u.incidents() == 0).isNotEmpty();
     }
 

@@ -70,7 +70,17 @@ class HeatmapPageBrowserTest extends PostgisIntegrationTest {
             assertThat(browser.driver().findElement(By.id("hm-export-ranking")).getDomAttribute("href"))
                     .contains("api/performance.csv");
 
-            browser.until(d -> ((Number) browser.script(LOADED_HEAT_TILES)).intValue() >= 4);
+            // the whole street for the screenshot: close the grid's popup, fit the street
+            browser.script("document.querySelector('.leaflet-popup-close-button')?.click()");
+            By scale = By.cssSelector(".leaflet-control-scale-line");
+            for (int step = 0; step < 2; step++) {
+                String before = browser.driver().findElement(scale).getText();
+                browser.driver().findElement(By.cssSelector(".leaflet-control-zoom-out")).click();
+                browser.until(d -> !d.findElement(scale).getText().equals(before));
+            }
+            browser.until(d -> ((Number) browser.script(LOADED_HEAT_TILES)).intValue() >= 4
+                    && (Boolean) browser.script(
+                            "return [...document.querySelectorAll('.ga-heat img.leaflet-tile')].every(i => i.complete)"));
             browser.screenshot(SCREENSHOT);
         }
     }
