@@ -75,12 +75,16 @@ class HeatmapPageBrowserTest extends PostgisIntegrationTest {
             By scale = By.cssSelector(".leaflet-control-scale-line");
             for (int step = 0; step < 2; step++) {
                 String before = browser.driver().findElement(scale).getText();
-                browser.driver().findElement(By.cssSelector(".leaflet-control-zoom-out")).click();
+                browser.driver()
+                        .findElement(By.cssSelector(".leaflet-control-zoom-out"))
+                        .click();
                 browser.until(d -> !d.findElement(scale).getText().equals(before));
             }
-            browser.until(d -> ((Number) browser.script(LOADED_HEAT_TILES)).intValue() >= 4
-                    && (Boolean) browser.script(
-                            "return [...document.querySelectorAll('.ga-heat img.leaflet-tile')].every(i => i.complete)"));
+            browser.until(
+                    d -> ((Number) browser.script(LOADED_HEAT_TILES)).intValue() >= 4
+                            && (Boolean)
+                                    browser.script(
+                                            "return [...document.querySelectorAll('.ga-heat img.leaflet-tile')].every(i => i.complete)"));
             browser.screenshot(SCREENSHOT);
         }
     }
