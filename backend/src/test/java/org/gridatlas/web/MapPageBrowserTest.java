@@ -143,9 +143,13 @@ class MapPageBrowserTest extends PostgisIntegrationTest {
     /** Waits until the open popup shows the text and returns what it shows. */
     private static String popupShowing(Browser browser, String text) {
         return browser.until(d -> {
-            List<WebElement> popups = d.findElements(By.cssSelector(".leaflet-popup-content"));
-            String shown = popups.isEmpty() ? "" : popups.get(0).getText();
-            return shown.contains(text) ? shown : null;
+            try {
+                List<WebElement> popups = d.findElements(By.cssSelector(".leaflet-popup-content"));
+                String shown = popups.isEmpty() ? "" : popups.get(0).getText();
+                return shown.contains(text) ? shown : null;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return null; // Leaflet replaced the popup (opened again after panning): look again
+            }
         });
     }
 

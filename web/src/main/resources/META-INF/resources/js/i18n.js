@@ -280,6 +280,11 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
+/** Adds the texts of a page module (e.g. heatmap-i18n.js) to a language's dictionary. */
+export function addMessages(lang, entries) {
+  Object.assign(dictionaries[lang], entries);
+}
+
 /** The text of a key in Chinese whatever the interface language (CSV headers for Chinese offices). */
 export function tZh(key) {
   return dictionaries['zh-CN'][key] ?? key;

@@ -1,6 +1,7 @@
-// The supervisor's page (督办/指挥中心): the grids of the street; incident heat maps, hot spots and the
-// response / resolution / satisfaction rates are added here by later versions.
+// The supervisor's page (督办/指挥中心): the grids of the street, the incident heat map with hot spots, and the
+// response / resolution / satisfaction rates (heatmap.js).
 import { GridTable } from './grid-table.js';
+import { addHeatmap } from './heatmap.js';
 import { addBaseOverlays } from './layers.js';
 import { createMap } from './map.js';
 import { initShell } from './shell.js';
@@ -10,6 +11,7 @@ document.getElementById('scope-name').textContent = me.scopeName ?? '';
 const gaMap = await createMap('map');
 const overlays = await addBaseOverlays(gaMap, me);
 const table = new GridTable(document.getElementById('grid-panel'), overlays.grids, me.scopeName);
+const heatmap = await addHeatmap(gaMap, overlays.grids, document.getElementById('heatmap-panel'));
 document.body.dataset.ready = 'true';
 
-export { me, gaMap, overlays, table };
+export { me, gaMap, overlays, table, heatmap };

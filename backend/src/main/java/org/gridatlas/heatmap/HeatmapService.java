@@ -1,0 +1,162 @@
+package org.gridatlas.heatmap;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.gridatlas.security.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Heat-map surfaces: kernel density of incidents (incidents per km² per month) for XYZ tiles and for exports.
+ *
+ * <p>Speed by design: tiles of zoom 8–14 read the pre-aggregated pixel cells of their own zoom (at most one row per
+ * pixel, month, community and category slice), tiles of zoom 0–7 the cells of zoom 8, and only tiles of zoom 15 and
+ * above (a few hundred metres across) read incidents. Filters the cells do not carry (source, status, resolution
+ * level) read incidents snapped to pixels by SQL.
+ */
+@Service
+public class HeatmapService {
+    static final int FIRST_CELL_LEVEL = 8;
+    static final int LAST_CELL_LEVEL = 14;
+
+    private final HeatmapRepository repository;
+    private final JdbcClient jdbc;
+    private volatile Set<String> categoryCodes;
+
+    HeatmapService(HeatmapRepository repository, JdbcClient jdbc) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+    }
+
+    /** The parameters of a heat-map request, as strings from the query; checked here, problems name the parameter. */
+    public record Params(
+            String from,
+            String to,
+            String compareFrom,
+            String compareTo,
+            String category,
+            String source,
+            String status,
+            String level,
+            String weight,
+            String radius,
+            boolean difference) {}
+
+    /** Checks the parameters; missing months default to the months with incidents in the scope. */
+    HeatmapFilter filter(Scope scope, Params p) {
+        double radius = HeatmapFilter.radius(p.radius());
+        List<String> categories = HeatmapFilter.categories(p.category(), categoryCodes());
+        List<String> sources = HeatmapFilter.list("source", p.source(), HeatmapFilter.SOURCES);
+        List<String> statuses = HeatmapFilter.list("status", p.status(), HeatmapFilter.STATUSES);
+        List<String> levels = HeatmapFilter.list("level", p.level(), HeatmapFilter.LEVELS);
+        String weight = HeatmapFilter.weight(p.weight());
+        refresh();
+        MonthRange data = (p.from() == null || p.to() == null) ? repository.dataMonths(scope) : null;
+        MonthRange period = MonthRange.parse("from", p.from(), "to", p.to(), data);
+        if (period == null)
+            period = MonthRange.parse("from", "2000-01", "to", "2000-01", null); // no data: an empty surface
+        MonthRange compare = null;
+        if (p.difference() || p.compareFrom() != null || p.compareTo() != null) {
+            compare = MonthRange.parse("compareFrom", p.compareFrom(), "compareTo", p.compareTo(), period.previous());
+        }
+        return new HeatmapFilter(period, compare, categories, sources, statuses, levels, weight, radius);
+    }
+
+    /** Density of one tile in incidents per km² per month, 256×256 row by row (for the PNG and the tests). */
+    double[] tileDensity(Scope scope, TileKey key, HeatmapFilter f) {
+        return density(scope, key.grid(), f);
+    }
+
+    /**
+     * One PNG tile from raw request parameters: the entry point for the benchmark harness (same path as
+     * {@code GET /api/heatmap/{z}/{x}/{y}.png}).
+     */
+    public byte[] tile(Scope scope, int z, int x, int y, Params params) {
+        TileKey key = TileKey.of(z, x, y);
+        return tilePng(scope, key, filter(scope, params));
+    }
+
+    /** The tile as a PNG coloured by the absolute scale of {@link DensityScale}. */
+    byte[] tilePng(Scope scope, TileKey key, HeatmapFilter f) {
+        PixelGrid g = key.grid();
+        return png(render(g, density(scope, g, f), f.difference()));
+    }
+
+    /** Density over any pixel grid, with points from a margin of one kernel radius around it. */
+    double[] density(Scope scope, PixelGrid g, HeatmapFilter f) {
+        double margin = marginMercator(g, f.radius());
+        double minX = g.minX() - margin, maxX = g.maxX() + margin;
+        double minY = Math.max(-WebMercator.HALF, g.minY() - margin),
+                maxY = Math.min(WebMercator.HALF, g.maxY() + margin);
+        WeightedPoints points;
+        if (g.z() > LAST_CELL_LEVEL) {
+            points = repository.incidents(scope, f, null, minX, minY, maxX, maxY);
+        } else if (!f.aggregatable()) {
+            points = repository.incidents(scope, f, g.z(), minX, minY, maxX, maxY);
+        } else {
+            points = repository.cells(scope, f, Math.max(FIRST_CELL_LEVEL, g.z()), minX, minY, maxX, maxY);
+        }
+        return QuarticKernel.density(g, points, f.radius());
+    }
+
+    /** One radius in Mercator metres at the pole-ward edge of the grid plus the radius (so no point is missed). */
+    static double marginMercator(PixelGrid g, double radius) {
+        double edge = Math.max(Math.abs(g.minY()), Math.abs(g.maxY()));
+        double scale =
+                WebMercator.groundScale(Math.min(WebMercator.HALF, edge + 2 * radius / WebMercator.groundScale(edge)));
+        return radius / Math.max(scale, 1e-6);
+    }
+
+    void refresh() {
+        repository.refreshIfDirty();
+    }
+
+    static BufferedImage render(PixelGrid g, double[] density, boolean difference) {
+        BufferedImage img = new BufferedImage(g.width(), g.height(), BufferedImage.TYPE_INT_ARGB);
+        for (int j = 0; j < g.height(); j++) {
+            for (int i = 0; i < g.width(); i++)
+                img.setRGB(i, j, DensityScale.argb(density[j * g.width() + i], difference));
+        }
+        return img;
+    }
+
+    static byte[] png(BufferedImage img) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Set<String> categoryCodes() {
+        Set<String> codes = categoryCodes;
+        if (codes == null) {
+            codes = Set.copyOf(jdbc.sql("SELECT code FROM incident_category")
+                    .query(String.class)
+                    .list());
+            categoryCodes = codes;
+        }
+        return codes;
+    }
+
+    /** The incident categories (code, parent, name, name_en), big classes first. */
+    List<java.util.Map<String, Object>> categories() {
+        return jdbc.sql("SELECT code, parent_code AS parent, name, name_en FROM incident_category ORDER BY code")
+                .query((rs, n) -> {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("code", rs.getString("code"));
+                    m.put("parent", rs.getString("parent"));
+                    m.put("name", rs.getString("name"));
+                    m.put("nameEn", rs.getString("name_en"));
+                    return m;
+                })
+                .list();
+    }
+}
