@@ -51,12 +51,12 @@ class SampleLoader implements ApplicationRunner {
             ImportService imports,
             UserStore users,
             JdbcClient jdbc,
-            @Value("${gridatlas.sample.dir}") Path dir,
+            @Value("${gridatlas.sample.dir}") String dir,
             @Value("${gridatlas.sample.demo-password}") String demoPassword) {
         this.imports = imports;
         this.users = users;
         this.jdbc = jdbc;
-        this.dir = dir;
+        this.dir = Path.of(dir); // a file system path, not a Spring resource
         this.demoPassword = demoPassword;
     }
 
