@@ -13,7 +13,8 @@ public record LonLat(double lon, double lat) {
     public double metresTo(LonLat o) {
         double p1 = Math.toRadians(lat), p2 = Math.toRadians(o.lat);
         double dp = p2 - p1, dl = Math.toRadians(o.lon - lon);
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        double h =
+                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
     }
 }

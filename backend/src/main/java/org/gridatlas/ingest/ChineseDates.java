@@ -51,7 +51,11 @@ public final class ChineseDates {
         String s = Normalizer.normalize(text.strip(), Normalizer.Form.NFKC);
         s = s.replace('年', '-').replace('月', '-').replace('/', '-');
         s = s.replaceAll("^(\\d{4})\\.(\\d{1,2})\\.(\\d{1,2})", "$1-$2-$3");
-        s = s.replace("日", " ").replace('时', ':').replace('点', ':').replace("分", ":").replace("秒", "");
+        s = s.replace("日", " ")
+                .replace('时', ':')
+                .replace('点', ':')
+                .replace("分", ":")
+                .replace("秒", "");
         s = s.replaceAll(":\\s*$", "").replaceAll(":(?=\\s|$)", "").strip();
         return s.replaceAll("\\s+", " ");
     }

@@ -31,8 +31,10 @@ public final class Tables {
     }
 
     /** Reads a CSV file; a UTF-8 BOM is dropped. @return the number of data rows */
-    public static int csv(InputStream in, Charset charset, Problems problems, HeaderCheck header, Consumer<TableRow> rows) {
-        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), charset);
+    public static int csv(
+            InputStream in, Charset charset, Problems problems, HeaderCheck header, Consumer<TableRow> rows) {
+        try (Reader reader = new InputStreamReader(
+                        BOMInputStream.builder().setInputStream(in).get(), charset);
                 CSVParser parser = CSVFormat.DEFAULT
                         .builder()
                         .setIgnoreSurroundingSpaces(true)
@@ -53,7 +55,8 @@ public final class Tables {
                 List<String> values = record.toList();
                 String raw = String.join(",", values);
                 if (values.size() != head.size()) {
-                    problems.add(n, null, "has " + values.size() + " values but the header has " + head.size() + " columns");
+                    problems.add(
+                            n, null, "has " + values.size() + " values but the header has " + head.size() + " columns");
                     problems.raw(n, raw);
                     continue;
                 }

@@ -31,7 +31,11 @@ public final class XlsxRows {
     private XlsxRows() {}
 
     public static int read(
-            InputStream in, String sheetName, Problems problems, Tables.HeaderCheck header, Consumer<Tables.TableRow> rows) {
+            InputStream in,
+            String sheetName,
+            Problems problems,
+            Tables.HeaderCheck header,
+            Consumer<Tables.TableRow> rows) {
         Workbook opened = open(in, problems);
         if (opened == null) return 0;
         try (Workbook book = opened) {
@@ -134,9 +138,12 @@ public final class XlsxRows {
         return switch (type) {
             case STRING -> cell.getStringCellValue().strip();
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().format(LOCAL)
-                    : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            case NUMERIC ->
+                DateUtil.isCellDateFormatted(cell)
+                        ? cell.getLocalDateTimeCellValue().format(LOCAL)
+                        : BigDecimal.valueOf(cell.getNumericCellValue())
+                                .stripTrailingZeros()
+                                .toPlainString();
             default -> "";
         };
     }
