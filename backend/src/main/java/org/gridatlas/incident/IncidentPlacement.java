@@ -33,4 +33,27 @@ final class IncidentPlacement {
                 .param("j", jobId)
                 .update();
     }
+
+    /** Places one incident (after a hand placement): street and community by point, grid by the plan in force. */
+    static void placeOne(JdbcClient jdbc, long incidentId) {
+        jdbc.sql(
+                        """
+                        UPDATE incident i SET street_code = c.street_code, community_code = c.code, grid_code = NULL,
+                          grid_plan_id = NULL
+                        FROM community c WHERE i.id = :id AND ST_Intersects(c.geom, i.location)""")
+                .param("id", incidentId)
+                .update();
+        jdbc.sql(
+                        """
+                        UPDATE incident i SET grid_code = x.code, grid_plan_id = x.plan_id
+                        FROM (SELECT g.code, g.plan_id FROM incident i2
+                              JOIN grid g ON ST_Intersects(g.geom, i2.location)
+                              JOIN boundary_plan p ON p.id = g.plan_id AND p.status <> 'draft'
+                                AND p.published_at <= i2.reported_at
+                                AND (p.archived_at IS NULL OR p.archived_at > i2.reported_at)
+                              WHERE i2.id = :id ORDER BY g.code LIMIT 1) x
+                        WHERE i.id = :id""")
+                .param("id", incidentId)
+                .update();
+    }
 }

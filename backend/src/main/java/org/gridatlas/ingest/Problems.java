@@ -18,9 +18,11 @@ public final class Problems {
     private int count;
     private int rows;
     private int lastRow = -1;
+    private boolean fileProblem;
 
     public void add(int row, String field, String reason) {
         count++;
+        if (row == 0) fileProblem = true;
         if (row != lastRow) {
             rows++;
             lastRow = row;
@@ -30,11 +32,16 @@ public final class Problems {
 
     /** The original text of a row that has a problem (kept for the reject report). */
     public void raw(int row, String text) {
-        if (raw.size() < KEPT) raw.put(row, text);
+        if (raw.size() < KEPT) raw.putIfAbsent(row, text);
     }
 
     public String rawOf(int row) {
         return raw.get(row);
+    }
+
+    /** Whether the file as a whole has a problem (row 0): then no row of it is stored, whatever the options. */
+    public boolean fileProblem() {
+        return fileProblem;
     }
 
     public boolean any() {

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
@@ -68,27 +67,6 @@ public final class Tables {
         } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             problems.add(0, null, "not a readable CSV file: " + e.getMessage());
             return 0;
-        }
-    }
-
-    /** The first {@code limit} rows (header first), for the mapping preview. */
-    public static List<List<String>> csvHead(InputStream in, Charset charset, int limit) {
-        List<List<String>> out = new ArrayList<>();
-        Problems ignored = new Problems();
-        try {
-            csv(in, charset, ignored, h -> out.add(h) || true, r -> {
-                if (out.size() > limit) throw new StopReading();
-                out.add(r.values());
-            });
-        } catch (StopReading e) {
-            // enough rows
-        }
-        return out;
-    }
-
-    private static final class StopReading extends RuntimeException {
-        StopReading() {
-            super(null, null, false, false);
         }
     }
 }
