@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.gridatlas.building.AddressNormalizer;
 import org.gridatlas.geo.Datum;
 import org.gridatlas.ingest.ChineseDates;
@@ -19,8 +20,6 @@ import org.gridatlas.ingest.RecordLoader;
 import org.gridatlas.ingest.Tables;
 import org.gridatlas.ingest.XlsxRows;
 import org.gridatlas.security.Scope;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,37 +38,12 @@ class IncidentImporter implements Importer {
     static final Set<String> SOURCES = Set.of("hotline_12345", "patrol", "snapshot", "video", "desk", "other");
     static final Set<String> STATUSES = Set.of("reported", "accepted", "dispatched", "resolved", "closed");
     static final Set<String> LEVELS = Set.of("community", "department", "street");
-    private static final String UPSERT =
-            """
-            INSERT INTO incident (external_id, source, category_code, category_big, description, reported_at,
-              accepted_at, dispatched_at, resolved_at, closed_at, status, resolution_level, satisfaction, location,
-              address, address_norm, geocode_quality, reporter_name, reporter_phone, import_job_id)
-            VALUES (:external_id, :source, :category, :big, :description, :reported_at, :accepted_at,
-              :dispatched_at, :resolved_at, :closed_at, :status, :level, :satisfaction,
-              CASE WHEN CAST(:lon AS float8) IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(:lon, :lat), 4326) END,
-              :address, :address_norm, :quality, :reporter_name, :reporter_phone, :job)
-            ON CONFLICT (external_id) DO UPDATE SET source = excluded.source,
-              category_code = excluded.category_code, category_big = excluded.category_big,
-              description = excluded.description, reported_at = excluded.reported_at,
-              accepted_at = excluded.accepted_at, dispatched_at = excluded.dispatched_at,
-              resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, status = excluded.status,
-              resolution_level = excluded.resolution_level, satisfaction = excluded.satisfaction,
-              location = coalesce(excluded.location, incident.location), address = excluded.address,
-              address_norm = excluded.address_norm,
-              reporter_name = coalesce(excluded.reporter_name, incident.reporter_name),
-              reporter_phone = coalesce(excluded.reporter_phone, incident.reporter_phone),
-              geocode_quality = CASE WHEN excluded.location IS NULL THEN incident.geocode_quality
-                                     ELSE excluded.geocode_quality END,
-              geocode_score = CASE WHEN excluded.location IS NULL THEN incident.geocode_score END,
-              building_id = CASE WHEN excluded.location IS NULL THEN incident.building_id END,
-              import_job_id = excluded.import_job_id""";
-
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final DataSource dataSource;
 
-    IncidentImporter(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    IncidentImporter(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.named = named;
+        this.dataSource = dataSource;
     }
 
     /** A small class of the catalogue with its big class. */
@@ -120,27 +94,29 @@ class IncidentImporter implements Importer {
             }
             return !problems.any();
         };
+        IncidentStage.create(jdbc);
         ImportCounts counts = RecordLoader.table(
                 rows -> "xlsx".equals(format)
                         ? XlsxRows.read(source.in(), options.sheet(), problems, header, rows)
                         : Tables.csv(source.in(), source.charset(), problems, header, rows),
                 problems,
                 options.skipBadRows(),
-                2000,
+                5000,
                 row -> parse(
                         row,
                         problems,
                         new RowContext(categories, area, options.datum(), columns[0], context.jobId(), swapped)),
                 this::upsert,
                 context.progress());
+        int written = counts.inserted(); // every good row was staged; the store tells new from known ids
+        int inserted = IncidentStage.store(jdbc, context.jobId());
         Geocoder.geocode(jdbc, context.jobId(), context.scope());
-        IncidentPlacement.place(jdbc, context.jobId());
+        IncidentPlacement.placeGeocoded(jdbc, context.jobId());
         int unmatched = jdbc.sql("SELECT count(*) FROM incident WHERE import_job_id = :j AND location IS NULL")
                 .param("j", context.jobId())
                 .query(Integer.class)
                 .single();
-        return new ImportCounts(
-                counts.read(), counts.inserted(), counts.updated(), unmatched, counts.rejected(), swapped[0]);
+        return new ImportCounts(counts.read(), inserted, written - inserted, unmatched, counts.rejected(), swapped[0]);
     }
 
     /** Big-class name + small-class name → category, e.g. "市容环境/暴露垃圾". */
@@ -158,18 +134,18 @@ class IncidentImporter implements Importer {
         return map;
     }
 
-    private MapSqlParameterSource parse(Tables.TableRow row, Problems problems, RowContext rc) {
+    private IncidentStage.Row parse(Tables.TableRow row, Problems problems, RowContext rc) {
         ColumnMapping cols = rc.columns();
         Fields fields = new Fields(row.number(), f -> cols.value(row.values(), f), problems, cols::label);
         int before = problems.count();
-        MapSqlParameterSource record = record(row, fields, rc);
+        IncidentStage.Row record = record(row, fields, rc);
         // the reject report keeps the original row, but never personal data
         if (problems.count() > before)
             problems.raw(row.number(), mask(row, cols).raw());
         return record;
     }
 
-    private MapSqlParameterSource record(Tables.TableRow row, Fields fields, RowContext rc) {
+    private IncidentStage.Row record(Tables.TableRow row, Fields fields, RowContext rc) {
         String externalId = fields.text("external_id", true);
         String source = oneOf(fields, "source", IncidentVocabulary.source(fields.text("source", false)), SOURCES, true);
         Category category = category(fields, rc.categories());
@@ -195,28 +171,23 @@ class IncidentImporter implements Importer {
         if (externalId == null || source == null || category == null || status == null || life.reported() == null) {
             return null;
         }
-        return new MapSqlParameterSource()
-                .addValue("external_id", externalId)
-                .addValue("source", source)
-                .addValue("category", category.code())
-                .addValue("big", category.bigCode())
-                .addValue("description", fields.text("description", false))
-                .addValue("reported_at", life.reported())
-                .addValue("accepted_at", life.accepted())
-                .addValue("dispatched_at", life.dispatched())
-                .addValue("resolved_at", life.resolved())
-                .addValue("closed_at", life.closed())
-                .addValue("status", status)
-                .addValue("level", level)
-                .addValue("satisfaction", satisfaction)
-                .addValue("lon", placed == null ? null : placed.point().lon())
-                .addValue("lat", placed == null ? null : placed.point().lat())
-                .addValue("address", address)
-                .addValue("address_norm", AddressNormalizer.normalize(address))
-                .addValue("quality", placed == null ? "unmatched" : "coordinates")
-                .addValue("reporter_name", fields.text("reporter_name", false))
-                .addValue("reporter_phone", fields.text("reporter_phone", false))
-                .addValue("job", rc.job());
+        return new IncidentStage.Row(
+                row.number(),
+                externalId,
+                source,
+                category.code(),
+                category.bigCode(),
+                fields.text("description", false),
+                life,
+                status,
+                level,
+                satisfaction,
+                placed == null ? null : placed.point().lon(),
+                placed == null ? null : placed.point().lat(),
+                address,
+                AddressNormalizer.normalize(address),
+                fields.text("reporter_name", false),
+                fields.text("reporter_phone", false));
     }
 
     private static Category category(Fields fields, Map<String, Category> categories) {
@@ -289,14 +260,10 @@ class IncidentImporter implements Importer {
         return values == null ? row : new Tables.TableRow(row.number(), values, String.join(",", values));
     }
 
-    private int upsert(List<MapSqlParameterSource> batch) {
-        int existing = RecordLoader.existing(
-                jdbc,
-                "incident",
-                "external_id",
-                batch.stream().map(p -> (String) p.getValue("external_id")).toList());
-        named.batchUpdate(UPSERT, batch.toArray(MapSqlParameterSource[]::new));
-        return existing;
+    /** Stages a batch (COPY); whether rows are new or known is decided set-based at the end. */
+    private int upsert(List<IncidentStage.Row> batch) {
+        IncidentStage.copy(dataSource, batch);
+        return 0;
     }
 
     /** The lifecycle times of an incident (上报 → 受理 → 派遣 → 办结 → 结案). */
