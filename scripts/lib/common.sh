@@ -47,8 +47,8 @@ ensure_postgis_installed() {
 }
 
 ensure_chromium_installed() {
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    apt_install chromium chromium-driver
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
+    apt_install chromium chromium-driver fonts-noto-cjk
   fi
 }
 

@@ -4,7 +4,8 @@ package org.gridatlas.api;
  * Builds the SQL that returns a whole GeoJSON FeatureCollection (RFC 7946) as one text value, computed where the
  * data is: the matched rows are counted, one page is taken, and only that page is turned into features.
  *
- * <p>The caller's SQL binds {@code :limit} and {@code :offset}; json_agg over no rows is NULL, hence the coalesce.
+ * <p>The caller binds {@code :limit}, {@code :offset} and {@code :feature_id} (one feature by its sort key, or
+ * null for all) — {@link LayerRequest#bind} does; json_agg over no rows is NULL, hence the coalesce.
  */
 public final class FeatureCollectionSql {
     private FeatureCollectionSql() {}
@@ -15,7 +16,9 @@ public final class FeatureCollectionSql {
      */
     public static String of(String matched, String feature) {
         return """
-                WITH matched AS (%s),
+                WITH filtered AS (%s),
+                     matched AS (SELECT * FROM filtered
+                                 WHERE CAST(:feature_id AS text) IS NULL OR sort_key::text = :feature_id),
                      page AS (SELECT * FROM matched ORDER BY sort_key LIMIT :limit OFFSET :offset),
                      features AS (%s)
                 SELECT json_build_object(

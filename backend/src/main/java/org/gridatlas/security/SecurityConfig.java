@@ -28,7 +28,12 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
-        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        // machine clients (REST, OGC API) get 401 with a Basic challenge, never a redirect to the sign-in page
+        RequestMatcher api = request -> {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            return path.startsWith("/api/") || path.equals("/ogc") || path.startsWith("/ogc/");
+        };
         RequestMatcher basicAuth = request -> {
             String h = request.getHeader(HttpHeaders.AUTHORIZATION);
             return h != null && h.regionMatches(true, 0, "Basic ", 0, 6);
