@@ -23,3 +23,16 @@ ALTER TABLE incident_event
     ADD COLUMN level        text,
     ADD COLUMN department   text,
     ADD COLUMN satisfaction smallint;
+
+-- Open311 GeoReport v2 intake: requests from external apps carry their own source; clients post with an API key
+-- (only its SHA-256 is stored) that ties them to one street.
+ALTER TABLE incident DROP CONSTRAINT incident_source;
+ALTER TABLE incident ADD CONSTRAINT incident_source
+    CHECK (source IN ('hotline_12345', 'patrol', 'snapshot', 'video', 'desk', 'open311', 'other'));
+
+CREATE TABLE open311_client (
+    key_sha256  text PRIMARY KEY,            -- hex SHA-256 of the API key
+    name        text NOT NULL,
+    street_code text NOT NULL REFERENCES street (code),
+    created_at  timestamptz NOT NULL DEFAULT now()
+);

@@ -27,18 +27,30 @@ final class Geocoder {
     private Geocoder() {}
 
     static void geocode(JdbcClient jdbc, long jobId, Scope scope) {
+        geocode(jdbc, "i2.import_job_id = :j", jobId, scope);
+    }
+
+    /** Geocodes one incident (an Open311 request with an address string). */
+    static void geocodeOne(JdbcClient jdbc, long incidentId, Scope scope) {
+        geocode(jdbc, "i2.id = :j", incidentId, scope);
+    }
+
+    /** @param which the incidents to geocode, as a condition on {@code i2} with the parameter {@code :j} */
+    private static void geocode(JdbcClient jdbc, String which, long id, Scope scope) {
         jdbc.sql(
                         """
                         UPDATE incident i SET location = b.point, building_id = b.id, geocode_quality = 'exact',
                           geocode_score = 1
                         FROM (SELECT DISTINCT ON (i2.id) i2.id AS incident_id, b.id, b.point
                               FROM incident i2 JOIN building b ON b.address_norm = i2.address_norm
-                              WHERE i2.import_job_id = :j AND i2.location IS NULL AND """
+                              WHERE """
+                                + " " + which
+                                + " AND i2.location IS NULL AND "
                                 + IN_SCOPE
                                 + """
                               ORDER BY i2.id, b.id) b
                         WHERE i.id = b.incident_id""")
-                .param("j", jobId)
+                .param("j", id)
                 .param("scope_street", scope.streetCode())
                 .update();
         jdbc.sql(
@@ -48,13 +60,14 @@ final class Geocoder {
                         FROM (SELECT i2.id AS incident_id, min(b.id) AS id, (array_agg(b.point))[1] AS point,
                                      max(similarity(b.address_norm, i2.address_norm)) AS score
                               FROM incident i2 JOIN building b ON b.address_norm LIKE '%' || i2.address_norm
-                              WHERE i2.import_job_id = :j AND i2.location IS NULL AND length(i2.address_norm) >= 4
-                                AND """
+                              WHERE """
+                                + " " + which
+                                + " AND i2.location IS NULL AND length(i2.address_norm) >= 4 AND "
                                 + IN_SCOPE
                                 + """
                               GROUP BY i2.id HAVING count(*) = 1) m
                         WHERE i.id = m.incident_id""")
-                .param("j", jobId)
+                .param("j", id)
                 .param("scope_street", scope.streetCode())
                 .update();
         jdbc.sql(
@@ -72,10 +85,11 @@ final class Geocoder {
                                   AND substring(b.address_norm FROM '(\\d+)幢$')
                                       IS NOT DISTINCT FROM substring(i2.address_norm FROM '(\\d+)幢$')
                                 ORDER BY score DESC, b.id LIMIT 1) best
-                              WHERE i2.import_job_id = :j AND i2.location IS NULL AND i2.address_norm IS NOT NULL
-                                AND best.score >= :min) m
-                        WHERE i.id = m.incident_id""")
-                .param("j", jobId)
+                              WHERE """
+                                + " " + which
+                                + " AND i2.location IS NULL AND i2.address_norm IS NOT NULL AND best.score >= :min) m"
+                                + " WHERE i.id = m.incident_id")
+                .param("j", id)
                 .param("min", MIN_SIMILARITY)
                 .param("scope_street", scope.streetCode())
                 .update();

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IncidentImporter implements Importer {
-    static final Set<String> SOURCES = Set.of("hotline_12345", "patrol", "snapshot", "video", "desk", "other");
+    static final Set<String> SOURCES =
+            Set.of("hotline_12345", "patrol", "snapshot", "video", "desk", "open311", "other");
     static final Set<String> STATUSES = Set.of("reported", "accepted", "dispatched", "resolved", "closed");
     static final Set<String> LEVELS = Set.of("community", "department", "street");
     private final JdbcClient jdbc;

@@ -3,6 +3,7 @@ package org.gridatlas.incident;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.api.BadParameterException;
 import org.gridatlas.api.NotFoundException;
 import org.gridatlas.geo.LonLat;
 import org.gridatlas.security.Scope;
@@ -175,6 +176,84 @@ public class IncidentService {
                         """
                         INSERT INTO incident_event (incident_id, status, at, actor, note)
                         SELECT id, status, now(), :actor, 'placed on the map by hand' FROM incident WHERE id = :id""")
+                .param("actor", actor)
+                .param("id", id)
+                .update();
+        return find(id, scope);
+    }
+
+    /**
+     * A report from an external system (Open311): a small category, and a WGS84 point or an address to geocode.
+     *
+     * @param lon WGS84 longitude in degrees, or null when the address is to be geocoded
+     * @param lat WGS84 latitude in degrees
+     */
+    public record Report(
+            String category,
+            String description,
+            Double lon,
+            Double lat,
+            String address,
+            String reporterName,
+            String reporterPhone) {}
+
+    /**
+     * Stores a report as a new incident of the scope's street (source open311, status reported): a point is
+     * checked against the street like an imported one, an address is geocoded, and what cannot be placed goes to
+     * the review queue. Refusals name the Open311 parameter at fault.
+     */
+    @Transactional
+    public Incident report(Report r, String actor, Scope scope) {
+        String big = jdbc.sql("SELECT parent_code FROM incident_category WHERE code = :c AND parent_code IS NOT NULL")
+                .param("c", r.category())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new BadParameterException(
+                        "service_code", "'" + r.category() + "' is not a service code (GET services)"));
+        StreetArea.Placed placed = null;
+        if (r.lon() != null || r.lat() != null) {
+            if (r.lon() == null || r.lat() == null) {
+                throw new BadParameterException(r.lon() == null ? "long" : "lat", "lat and long go together");
+            }
+            placed = StreetArea.of(jdbc, scope).place(r.lon(), r.lat(), org.gridatlas.geo.Datum.wgs84);
+            if (placed == null) {
+                throw new BadParameterException(
+                        "lat", "the point " + r.lat() + ", " + r.lon() + " is not in the street this key reports to");
+            }
+        } else if (r.address() == null || r.address().isBlank()) {
+            throw new BadParameterException("address_string", "a request needs lat and long, or address_string");
+        }
+        long id =
+                jdbc.sql("SELECT nextval('incident_id_seq')").query(Long.class).single();
+        jdbc.sql(
+                        """
+                        INSERT INTO incident (id, external_id, source, category_code, category_big, description,
+                          reported_at, status, location, address, address_norm, geocode_quality, street_code,
+                          reporter_name, reporter_phone)
+                        VALUES (:id, 'O311-' || :id, 'open311', :category, :big, :description, now(), 'reported',
+                          CASE WHEN CAST(:lon AS float8) IS NULL THEN NULL
+                               ELSE ST_SetSRID(ST_MakePoint(:lon, :lat), 4326) END,
+                          :address, :norm, CASE WHEN CAST(:lon AS float8) IS NULL THEN 'unmatched' ELSE 'coordinates' END,
+                          :street, :name, :phone)""")
+                .param("id", id)
+                .param("category", r.category())
+                .param("big", big)
+                .param("description", r.description())
+                .param("lon", placed == null ? null : placed.point().lon())
+                .param("lat", placed == null ? null : placed.point().lat())
+                .param("address", r.address())
+                .param("norm", org.gridatlas.building.AddressNormalizer.normalize(r.address()))
+                .param("street", scope.streetCode())
+                .param("name", r.reporterName())
+                .param("phone", r.reporterPhone())
+                .update();
+        if (placed == null) Geocoder.geocodeOne(jdbc, id, scope);
+        IncidentPlacement.placeOne(jdbc, id);
+        jdbc.sql(
+                        """
+                        INSERT INTO incident_event (incident_id, status, at, actor, note)
+                        SELECT id, 'reported', reported_at, :actor, 'received through Open311' FROM incident
+                        WHERE id = :id""")
                 .param("actor", actor)
                 .param("id", id)
                 .update();

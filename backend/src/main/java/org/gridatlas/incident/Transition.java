@@ -25,11 +25,16 @@ public record Transition(
                     "status", "'" + status + "' is not one of accepted, dispatched, resolved, closed");
         }
         int from = ORDER.indexOf(current.status()), to = ORDER.indexOf(status);
-        if (to != from + 1) {
+        // one step at a time, except that a community resolves what it accepted without dispatching it
+        boolean allowed = to == from + 1 || ("accepted".equals(current.status()) && "resolved".equals(status));
+        if (!allowed) {
             throw new BadParameterException(
                     "status",
                     "an incident that is " + current.status() + " cannot become " + status + "; next is "
                             + (from + 1 < ORDER.size() ? ORDER.get(from + 1) : "nothing (closed)"));
+        }
+        if ("closed".equals(status) && satisfaction == null) {
+            throw new BadParameterException("satisfaction", "closing needs the resident's satisfaction, 1 to 5");
         }
         if ("resolved".equals(status) && !IncidentImporter.LEVELS.contains(String.valueOf(level))) {
             throw new BadParameterException("level", "resolving needs the level: community, department or street");
