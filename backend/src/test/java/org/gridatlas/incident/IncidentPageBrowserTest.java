@@ -36,9 +36,11 @@ class IncidentPageBrowserTest extends PostgisIntegrationTest {
         Files.writeString(
                 file,
                 "事件编号,来源,大类,小类,上报时间,经度,纬度,事发地址\n"
-                        + "PAGE-1,巡查,市容环境,暴露垃圾,2026-03-13 08:05," + p0.get("lon").asString() + ","
+                        + "PAGE-1,巡查,市容环境,暴露垃圾,2026-03-13 08:05,"
+                        + p0.get("lon").asString() + ","
                         + p0.get("lat").asString() + ",\n"
-                        + "PAGE-2,巡查,市容环境,暴露垃圾,2026/3/13 9:05:00," + p1.get("lon").asString() + ","
+                        + "PAGE-2,巡查,市容环境,暴露垃圾,2026/3/13 9:05:00,"
+                        + p1.get("lon").asString() + ","
                         + p1.get("lat").asString() + ",\n"
                         + "PAGE-3,巡查,市容环境,暴露垃圾,2026年3月13日,,,无名路1号无名小区99幢\n",
                 StandardCharsets.UTF_8);
@@ -46,10 +48,14 @@ class IncidentPageBrowserTest extends PostgisIntegrationTest {
             browser.login(baseUrl(), "supervisor", DEMO_PASSWORD);
             browser.open(baseUrl() + "/incidents.html");
             browser.waitFor(By.cssSelector("body[data-ready=true]"));
-            assertThat(browser.driver().findElement(By.cssSelector(".ga-legend")).getText())
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector(".ga-legend"))
+                            .getText())
                     .contains("已上报", "已结案");
 
-            browser.driver().findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+            browser.driver()
+                    .findElement(By.id("import-file"))
+                    .sendKeys(file.toAbsolutePath().toString());
             browser.driver().findElement(By.id("preview-button")).click();
             WebElement preview = browser.waitFor(By.cssSelector("#preview table"));
             assertThat(preview.getText()).contains("external_id", "事件编号");
@@ -64,7 +70,9 @@ class IncidentPageBrowserTest extends PostgisIntegrationTest {
                     .isEqualTo("1");
 
             new Select(browser.driver().findElement(By.name("quality"))).selectByValue("unmatched");
-            browser.driver().findElement(By.cssSelector("#filter-form button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("#filter-form button[type=submit]"))
+                    .click();
             WebElement row = browser.waitFor(By.cssSelector("#incident-table tr[data-external-id='PAGE-3']"));
             browser.screenshot(SCREENSHOT);
             row.findElement(By.cssSelector("button.ga-place")).click();
@@ -94,7 +102,10 @@ class IncidentPageBrowserTest extends PostgisIntegrationTest {
             browser.waitFor(By.cssSelector("body[data-ready=true]"));
             browser.driver()
                     .findElement(By.id("import-file"))
-                    .sendKeys(IncidentIntakeTest.FIXTURES.resolve("broken.csv").toAbsolutePath().toString());
+                    .sendKeys(IncidentIntakeTest.FIXTURES
+                            .resolve("broken.csv")
+                            .toAbsolutePath()
+                            .toString());
             browser.driver().findElement(By.id("import-button")).click();
             browser.waitFor(By.cssSelector("#import-summary p[data-status=failed]"));
             assertThat(browser.driver().findElement(By.id("reject-link")).getDomAttribute("href"))

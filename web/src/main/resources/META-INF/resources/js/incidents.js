@@ -15,6 +15,10 @@ const STATUS_COLOURS = {
   closed: '#2171b5',
 };
 const $ = (id) => document.getElementById(id);
+// times as the offices read them: Beijing time, 2026-03-13 08:05
+const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+});
 
 const me = await initShell('supervisor');
 const gaMap = await createMap('map');
@@ -114,7 +118,7 @@ function row(i) {
   const tr = document.createElement('tr');
   tr.dataset.id = i.id;
   tr.dataset.externalId = i.externalId;
-  const cells = [i.externalId, i.reportedAt?.slice(0, 16).replace('T', ' '), `${i.categoryBigName}/${i.categoryName}`,
+  const cells = [i.externalId, i.reportedAt ? SHANGHAI.format(new Date(i.reportedAt)) : '', `${i.categoryBigName}/${i.categoryName}`,
     t(`incident.s.${i.status}`), i.gridCode ?? '', t(`incident.q.${i.geocodeQuality}`)];
   tr.innerHTML = cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('') + '<td></td>';
   if (i.geocodeQuality === 'unmatched') {
