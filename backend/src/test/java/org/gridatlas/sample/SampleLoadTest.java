@@ -45,7 +45,8 @@ class SampleLoadTest extends PostgisIntegrationTest {
         // the sample's incidents (other tests add their own): those stored by the sample loader's import job
         String sample = "FROM incident i JOIN import_job j ON j.id = i.import_job_id "
                 + "WHERE j.kind = 'incidents' AND j.created_by = 'sample-loader'";
-        assertThat(count("SELECT count(*) " + sample)).isEqualTo(counts.get("incidents").asInt());
+        assertThat(count("SELECT count(*) " + sample))
+                .isEqualTo(counts.get("incidents").asInt());
         // the file gives no coordinates for these: they are located by geocoding their address (or left for review)
         assertThat(count("SELECT count(*) " + sample + " AND i.geocode_quality <> 'coordinates'"))
                 .isEqualTo(counts.get("incidents_without_coordinates").asInt());
