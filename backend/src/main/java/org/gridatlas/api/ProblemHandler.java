@@ -58,7 +58,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail importRejected(ImportRejectedException e) {
         ProblemDetail p =
                 problem(HttpStatus.UNPROCESSABLE_CONTENT, "import-rejected", "File rejected", e.getMessage(), "file");
-        p.setProperty("errors", e.problems());
+        p.setProperty("errors", e.firstProblems());
         if (e.jobId() != null) p.setProperty("importId", e.jobId());
         return p;
     }

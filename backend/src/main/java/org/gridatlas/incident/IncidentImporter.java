@@ -5,64 +5,68 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.gridatlas.building.AddressNormalizer;
+import org.gridatlas.geo.Datum;
+import org.gridatlas.ingest.ChineseDates;
+import org.gridatlas.ingest.ColumnMapping;
 import org.gridatlas.ingest.Fields;
 import org.gridatlas.ingest.ImportCounts;
 import org.gridatlas.ingest.ImportKind;
+import org.gridatlas.ingest.ImportOptions;
 import org.gridatlas.ingest.Importer;
+import org.gridatlas.ingest.Problems;
 import org.gridatlas.ingest.RecordLoader;
+import org.gridatlas.ingest.Tables;
+import org.gridatlas.ingest.XlsxRows;
 import org.gridatlas.security.Scope;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Incidents (事件/工单) from the CSV format of gis-data/schemas: checked row by row (category in the catalogue,
- * lifecycle times in order and agreeing with the status, coordinates in range), upserted by external id, then
- * placed in their street, community and the grid of the plan in force at their reported time. Incidents without
- * coordinates are kept as unmatched (the review queue) and counted.
+ * Incidents (事件/工单) from files as offices export them: CSV (UTF-8 with or without BOM, or GB18030/GBK) or .xlsx,
+ * columns found by Chinese/English header synonyms ({@link IncidentColumns}) or the user's mapping, times in the
+ * common Chinese forms ({@link org.gridatlas.ingest.ChineseDates}), coordinates in WGS84, GCJ-02 or BD-09 converted to
+ * WGS84, lon/lat given the wrong way round swapped back, points far outside the street refused. Rows are checked
+ * (category in the catalogue, lifecycle times in order and agreeing with the status), upserted by external id, then
+ * geocoded by address when they have no coordinates ({@link Geocoder}) and placed in their street, community and
+ * the grid of the plan in force at their reported time ({@link IncidentPlacement}). What cannot be placed is kept
+ * as unmatched: the review queue.
  */
 @Component
 class IncidentImporter implements Importer {
-    static final Set<String> SOURCES = Set.of("hotline_12345", "patrol", "snapshot", "video", "desk", "other");
+    static final Set<String> SOURCES =
+            Set.of("hotline_12345", "patrol", "snapshot", "video", "desk", "open311", "other");
     static final Set<String> STATUSES = Set.of("reported", "accepted", "dispatched", "resolved", "closed");
     static final Set<String> LEVELS = Set.of("community", "department", "street");
-    private static final Set<String> REQUIRED =
-            Set.of("external_id", "source", "category_big", "category_small", "reported_at", "status");
-    private static final String UPSERT =
-            """
-            INSERT INTO incident (external_id, source, category_code, category_big, description, reported_at,
-              accepted_at, dispatched_at, resolved_at, closed_at, status, resolution_level, satisfaction, location,
-              address, geocode_quality, import_job_id)
-            VALUES (:external_id, :source, :category, :big, :description, :reported_at, :accepted_at,
-              :dispatched_at, :resolved_at, :closed_at, :status, :level, :satisfaction,
-              CASE WHEN CAST(:lon AS float8) IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(:lon, :lat), 4326) END,
-              :address, :quality, :job)
-            ON CONFLICT (external_id) DO UPDATE SET source = excluded.source,
-              category_code = excluded.category_code, category_big = excluded.category_big,
-              description = excluded.description, reported_at = excluded.reported_at,
-              accepted_at = excluded.accepted_at, dispatched_at = excluded.dispatched_at,
-              resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, status = excluded.status,
-              resolution_level = excluded.resolution_level, satisfaction = excluded.satisfaction,
-              location = coalesce(excluded.location, incident.location), address = excluded.address,
-              geocode_quality = CASE WHEN excluded.location IS NULL THEN incident.geocode_quality
-                                     ELSE excluded.geocode_quality END,
-              import_job_id = excluded.import_job_id""";
-
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final DataSource dataSource;
 
-    IncidentImporter(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    IncidentImporter(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.named = named;
+        this.dataSource = dataSource;
     }
 
     /** A small class of the catalogue with its big class. */
     private record Category(String code, String bigCode) {}
 
+    /** What a row needs besides itself: the catalogue, where incidents may lie, the datum, the columns. */
+    private record RowContext(
+            Map<String, Category> categories,
+            StreetArea area,
+            Datum datum,
+            ColumnMapping columns,
+            long job,
+            int[] swapped) {}
+
     @Override
     public ImportKind kind() {
         return ImportKind.incidents;
+    }
+
+    @Override
+    public Map<String, List<String>> columns() {
+        return IncidentColumns.SYNONYMS;
     }
 
     @Override
@@ -72,20 +76,48 @@ class IncidentImporter implements Importer {
 
     @Override
     public ImportCounts load(Source source, Context context) {
+        ImportOptions options = source.options();
+        Problems problems = context.problems();
+        String format = options.formatFor(source.fileName(), kind());
+        if (!"csv".equals(format) && !"xlsx".equals(format)) {
+            problems.add(0, "format", "incidents are read from csv or xlsx, not " + format);
+            problems.throwIfAny();
+        }
         Map<String, Category> categories = categories();
-        ImportCounts counts = RecordLoader.csv(
-                source.in(),
-                source.charset(),
-                REQUIRED,
-                2000,
-                (row, fields) -> parse(fields, categories, context.jobId()),
-                this::upsert);
-        IncidentPlacement.place(jdbc, context.jobId());
+        StreetArea area = StreetArea.of(jdbc, context.scope());
+        ColumnMapping[] columns = {null};
+        int[] swapped = {0};
+        Tables.HeaderCheck header = head -> {
+            columns[0] = ColumnMapping.resolve(head, IncidentColumns.SYNONYMS, options.mapping(), problems);
+            List<String> missing = columns[0].missing(IncidentColumns.REQUIRED);
+            if (!missing.isEmpty()) {
+                problems.add(0, String.join(", ", missing), "required column missing from the header");
+            }
+            return !problems.any();
+        };
+        IncidentStage.create(jdbc);
+        ImportCounts counts = RecordLoader.table(
+                rows -> "xlsx".equals(format)
+                        ? XlsxRows.read(source.in(), options.sheet(), problems, header, rows)
+                        : Tables.csv(source.in(), source.charset(), problems, header, rows),
+                problems,
+                options.skipBadRows(),
+                5000,
+                row -> parse(
+                        row,
+                        problems,
+                        new RowContext(categories, area, options.datum(), columns[0], context.jobId(), swapped)),
+                this::upsert,
+                context.progress());
+        int written = counts.inserted(); // every good row was staged; the store tells new from known ids
+        int inserted = IncidentStage.store(jdbc, context.jobId());
+        Geocoder.geocode(jdbc, context.jobId(), context.scope());
+        IncidentPlacement.placeGeocoded(jdbc, context.jobId());
         int unmatched = jdbc.sql("SELECT count(*) FROM incident WHERE import_job_id = :j AND location IS NULL")
                 .param("j", context.jobId())
                 .query(Integer.class)
                 .single();
-        return new ImportCounts(counts.read(), counts.inserted(), counts.updated(), unmatched);
+        return new ImportCounts(counts.read(), inserted, written - inserted, unmatched, counts.rejected(), swapped[0]);
     }
 
     /** Big-class name + small-class name → category, e.g. "市容环境/暴露垃圾". */
@@ -103,65 +135,136 @@ class IncidentImporter implements Importer {
         return map;
     }
 
-    private MapSqlParameterSource parse(Fields fields, Map<String, Category> categories, long job) {
+    private IncidentStage.Row parse(Tables.TableRow row, Problems problems, RowContext rc) {
+        ColumnMapping cols = rc.columns();
+        Fields fields = new Fields(row.number(), f -> cols.value(row.values(), f), problems, cols::label);
+        int before = problems.count();
+        IncidentStage.Row record = record(row, fields, rc);
+        // the reject report keeps the original row, but never personal data
+        if (problems.count() > before)
+            problems.raw(row.number(), mask(row, cols).raw());
+        return record;
+    }
+
+    private IncidentStage.Row record(Tables.TableRow row, Fields fields, RowContext rc) {
         String externalId = fields.text("external_id", true);
-        String source = fields.oneOf("source", SOURCES, true);
+        String source = oneOf(fields, "source", IncidentVocabulary.source(fields.text("source", false)), SOURCES, true);
+        Category category = category(fields, rc.categories());
+        Lifecycle life = new Lifecycle(
+                time(fields, "reported_at", true),
+                time(fields, "accepted_at", false),
+                time(fields, "dispatched_at", false),
+                time(fields, "resolved_at", false),
+                time(fields, "closed_at", false));
+        String statusText = IncidentVocabulary.status(fields.text("status", false));
+        String status =
+                statusText == null ? life.impliedStatus() : oneOf(fields, "status", statusText, STATUSES, false);
+        life.check(status, fields);
+        String level = oneOf(
+                fields,
+                "resolution_level",
+                IncidentVocabulary.level(fields.text("resolution_level", false)),
+                LEVELS,
+                false);
+        Integer satisfaction = fields.integer("satisfaction", false, 1, 5);
+        StreetArea.Placed placed = location(fields, rc);
+        String address = fields.text("address", false);
+        if (externalId == null || source == null || category == null || status == null || life.reported() == null) {
+            return null;
+        }
+        return new IncidentStage.Row(
+                row.number(),
+                externalId,
+                source,
+                category.code(),
+                category.bigCode(),
+                fields.text("description", false),
+                life,
+                status,
+                level,
+                satisfaction,
+                placed == null ? null : placed.point().lon(),
+                placed == null ? null : placed.point().lat(),
+                address,
+                AddressNormalizer.normalize(address),
+                fields.text("reporter_name", false),
+                fields.text("reporter_phone", false));
+    }
+
+    private static Category category(Fields fields, Map<String, Category> categories) {
         String big = fields.text("category_big", true);
         String small = fields.text("category_small", true);
         Category category = big == null || small == null ? null : categories.get(big + "/" + small);
         if (big != null && small != null && category == null) {
             fields.problem("category_small", "'" + big + "/" + small + "' is not in the category catalogue");
         }
-        String status = fields.oneOf("status", STATUSES, true);
-        Lifecycle life = new Lifecycle(
-                fields.timestamp("reported_at", true),
-                fields.timestamp("accepted_at", false),
-                fields.timestamp("dispatched_at", false),
-                fields.timestamp("resolved_at", false),
-                fields.timestamp("closed_at", false));
-        life.check(status, fields);
-        String level = fields.oneOf("resolution_level", LEVELS, false);
-        Integer satisfaction = fields.integer("satisfaction", false, 1, 5);
-        Double lon = fields.decimal("lon", false, -180, 180);
-        Double lat = fields.decimal("lat", false, -90, 90);
-        boolean lonGiven = fields.text("lon", false) != null;
-        if (lonGiven != (fields.text("lat", false) != null)) {
-            fields.problem(lonGiven ? "lat" : "lon", "is empty while the other coordinate is given");
-        }
-        String address = fields.text("address", false);
-        if (externalId == null || source == null || category == null || status == null || life.reported() == null) {
-            return null;
-        }
-        boolean located = lon != null && lat != null;
-        return new MapSqlParameterSource()
-                .addValue("external_id", externalId)
-                .addValue("source", source)
-                .addValue("category", category.code())
-                .addValue("big", category.bigCode())
-                .addValue("description", fields.text("description", false))
-                .addValue("reported_at", life.reported())
-                .addValue("accepted_at", life.accepted())
-                .addValue("dispatched_at", life.dispatched())
-                .addValue("resolved_at", life.resolved())
-                .addValue("closed_at", life.closed())
-                .addValue("status", status)
-                .addValue("level", level)
-                .addValue("satisfaction", satisfaction)
-                .addValue("lon", located ? lon : null)
-                .addValue("lat", located ? lat : null)
-                .addValue("address", address)
-                .addValue("quality", located ? "coordinates" : "unmatched")
-                .addValue("job", job);
+        return category;
     }
 
-    private int upsert(List<MapSqlParameterSource> batch) {
-        int existing = RecordLoader.existing(
-                jdbc,
-                "incident",
-                "external_id",
-                batch.stream().map(p -> (String) p.getValue("external_id")).toList());
-        named.batchUpdate(UPSERT, batch.toArray(MapSqlParameterSource[]::new));
-        return existing;
+    private static String oneOf(Fields fields, String field, String value, Set<String> allowed, boolean required) {
+        if (value == null) {
+            if (required) fields.problem(field, "is required");
+            return null;
+        }
+        if (allowed.contains(value)) return value;
+        fields.problem(
+                field,
+                "'" + value + "' is not one of "
+                        + String.join(", ", allowed.stream().sorted().toList()));
+        return null;
+    }
+
+    private static OffsetDateTime time(Fields fields, String field, boolean required) {
+        String v = fields.text(field, required);
+        if (v == null) return null;
+        OffsetDateTime t = ChineseDates.parse(v);
+        if (t == null) {
+            fields.problem(field, "'" + v + "' is not a time like 2024-03-13 08:05, 2024/3/13 8:05:00 or 2024年3月13日");
+        }
+        return t;
+    }
+
+    /** The WGS84 point of the row, or null (no coordinates, or refused with a problem). */
+    private static StreetArea.Placed location(Fields fields, RowContext rc) {
+        String lonText = fields.text("lon", false), latText = fields.text("lat", false);
+        if (lonText == null && latText == null) return null;
+        if (lonText == null || latText == null) {
+            fields.problem(lonText == null ? "lon" : "lat", "is empty while the other coordinate is given");
+            return null;
+        }
+        Double lon = fields.decimal("lon", true, -180, 180);
+        Double lat = fields.decimal("lat", true, -180, 180);
+        if (lon == null || lat == null) return null;
+        StreetArea.Placed placed = rc.area().place(lon, lat, rc.datum());
+        if (placed == null) {
+            fields.problem(
+                    "lon",
+                    "point " + lonText + ", " + latText + " (" + rc.datum() + ") lies more than " + StreetArea.MARGIN_M
+                            + " m outside "
+                            + (rc.area().unknown() ? "the world" : rc.area().names())
+                            + ": wrong datum, swapped or mistyped coordinates?");
+            return null;
+        }
+        if (placed.swapped()) rc.swapped()[0]++;
+        return placed;
+    }
+
+    /** The row with personal columns replaced by ***, for the reject report. */
+    private static Tables.TableRow mask(Tables.TableRow row, ColumnMapping cols) {
+        List<String> values = null;
+        for (String field : IncidentColumns.PERSONAL) {
+            String v = cols.value(row.values(), field);
+            if (v == null || v.isBlank()) continue;
+            if (values == null) values = new java.util.ArrayList<>(row.values());
+            values.set(row.values().indexOf(v), "***");
+        }
+        return values == null ? row : new Tables.TableRow(row.number(), values, String.join(",", values));
+    }
+
+    /** Stages a batch (COPY); whether rows are new or known is decided set-based at the end. */
+    private int upsert(List<IncidentStage.Row> batch) {
+        IncidentStage.copy(dataSource, batch);
+        return 0;
     }
 
     /** The lifecycle times of an incident (上报 → 受理 → 派遣 → 办结 → 结案). */
@@ -171,6 +274,15 @@ class IncidentImporter implements Importer {
             OffsetDateTime dispatched,
             OffsetDateTime resolved,
             OffsetDateTime closed) {
+
+        /** The status the times imply, when the file has no status column (the last step with a time). */
+        String impliedStatus() {
+            if (closed != null) return "closed";
+            if (resolved != null) return "resolved";
+            if (dispatched != null) return "dispatched";
+            if (accepted != null) return "accepted";
+            return "reported";
+        }
 
         /** Each time not before the previous one given; the status has the times it implies. */
         void check(String status, Fields fields) {

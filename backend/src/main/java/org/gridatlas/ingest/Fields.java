@@ -16,11 +16,18 @@ public final class Fields {
     private final int row;
     private final Function<String, String> raw;
     private final Problems problems;
+    private final Function<String, String> label;
 
     public Fields(int row, Function<String, String> raw, Problems problems) {
+        this(row, raw, problems, Function.identity());
+    }
+
+    /** @param label how a problem names a field: the file's own header for a mapped file */
+    public Fields(int row, Function<String, String> raw, Problems problems, Function<String, String> label) {
         this.row = row;
         this.raw = raw;
         this.problems = problems;
+        this.label = label;
     }
 
     public int row() {
@@ -28,7 +35,7 @@ public final class Fields {
     }
 
     public void problem(String field, String reason) {
-        problems.add(row, field, reason);
+        problems.add(row, label.apply(field), reason);
     }
 
     /** Trimmed text, or null when empty; a problem when required and empty. */

@@ -6,7 +6,12 @@ import java.util.List;
 /**
  * An import job as the API shows it.
  *
- * @param rejects the refused rows (empty for a successful job)
+ * @param status running, succeeded, failed or cancelled
+ * @param rejected rows refused (the file's rows at fault; with skip-bad-rows the rows left out)
+ * @param rejects the first refused rows (all of them in the reject report at {@code rejectReport})
+ * @param progress rows done, estimated total, rate and time left
+ * @param encoding the text encoding used (given or detected), null for binary formats
+ * @param swapped rows whose longitude and latitude were given the wrong way round and were swapped back
  */
 public record ImportSummary(
         long id,
@@ -23,4 +28,9 @@ public record ImportSummary(
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
         String message,
-        List<RowProblem> rejects) {}
+        List<RowProblem> rejects,
+        ImportProgress progress,
+        String encoding,
+        String datum,
+        int swapped,
+        String rejectReport) {}

@@ -53,6 +53,48 @@ public final class RecordLoader {
         return finish(problems, writer, read, updated);
     }
 
+    /**
+     * The loop for tabular files (CSV or .xlsx, columns found through a {@link ColumnMapping}): as {@link #csv}, but
+     * with bad rows either refusing the file (default) or, when {@code skipBadRows}, left out and reported while the
+     * good ones are stored. A problem of the whole file (row 0: a missing column, an unreadable file) always refuses
+     * it. Progress is reported after every batch.
+     *
+     * @param read runs the reader, handing each row to the given consumer; returns the number of rows read
+     * @param parse builds the record of a row, or returns null after recording a problem
+     */
+    public static <T> ImportCounts table(
+            java.util.function.ToIntFunction<java.util.function.Consumer<Tables.TableRow>> read,
+            Problems problems,
+            boolean skipBadRows,
+            int batchSize,
+            java.util.function.Function<Tables.TableRow, T> parse,
+            ToIntFunction<List<T>> upsert,
+            Importer.Progress progress) {
+        int[] counts = {0, 0}; // updated, rows written
+        BatchWriter<T> writer = new BatchWriter<>(batchSize, batch -> {
+            counts[0] += upsert.applyAsInt(batch);
+            counts[1] += batch.size();
+        });
+        int[] sinceReport = {0};
+        int rows = read.applyAsInt(row -> {
+            int before = problems.count();
+            T record = parse.apply(row);
+            boolean bad = problems.count() > before;
+            if (bad) problems.raw(row.number(), row.raw());
+            boolean fileClean = skipBadRows ? !problems.fileProblem() : !problems.any();
+            if (record != null && !bad && fileClean) writer.add(record);
+            if (++sinceReport[0] >= batchSize) {
+                progress.rowsDone(row.number());
+                sinceReport[0] = 0;
+            }
+        });
+        boolean refuse = skipBadRows ? problems.fileProblem() : problems.any();
+        if (refuse) problems.throwIfAny();
+        writer.flush();
+        progress.rowsDone(rows);
+        return new ImportCounts(rows, counts[1] - counts[0], counts[0], 0, problems.rejectedRows(), 0);
+    }
+
     private static <T> ImportCounts finish(Problems problems, BatchWriter<T> writer, int read, int[] updated) {
         if (!problems.any()) writer.flush();
         problems.throwIfAny();

@@ -60,6 +60,37 @@ public final class Api {
                 .build());
     }
 
+    /** Posts a JSON body. */
+    public Answer postJson(String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
+    }
+
+    /** Puts a JSON body. */
+    public Answer putJson(String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
+    }
+
+    /** Posts form fields (name, value pairs) as application/x-www-form-urlencoded. */
+    public Answer postForm(String path, String... fields) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            if (body.length() > 0) body.append('&');
+            body.append(java.net.URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(java.net.URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         if (authorization != null) b.header("Authorization", authorization);

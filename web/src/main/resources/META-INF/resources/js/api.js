@@ -89,3 +89,19 @@ export function postForm(url) {
   if (token) headers['X-XSRF-TOKEN'] = token;
   return fetch(url, { method: 'POST', headers, credentials: 'same-origin', redirect: 'manual' });
 }
+
+/** PUT a JSON body and read the JSON answer. */
+export function putJSON(url, body) {
+  const headers = { 'Content-Type': 'application/json' };
+  const token = cookie('XSRF-TOKEN');
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  return request(url, { method: 'PUT', headers, body: JSON.stringify(body) });
+}
+
+/** POST a multipart form (a file upload) and read the JSON answer. */
+export function postMultipart(url, formData) {
+  const headers = {};
+  const token = cookie('XSRF-TOKEN');
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  return request(url, { method: 'POST', headers, body: formData });
+}

@@ -1,0 +1,149 @@
+package org.gridatlas.open311;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.gridatlas.api.BadParameterException;
+import org.gridatlas.incident.IncidentService;
+import org.gridatlas.security.GridAtlasUser;
+import org.gridatlas.security.Scope;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Open311 GeoReport v2 (JSON) at /open311/v2: GET services, POST requests (form fields, with api_key), GET requests
+ * and GET requests/{id}. Reading requests needs an API key or a signed-in user; errors are problem+json naming the
+ * Open311 parameter. Admins issue keys through POST /api/open311/keys.
+ */
+@RestController
+class Open311Controller {
+    private final Open311Service open311;
+    private final IncidentService incidents;
+
+    Open311Controller(Open311Service open311, IncidentService incidents) {
+        this.open311 = open311;
+        this.incidents = incidents;
+    }
+
+    @GetMapping({"/open311/v2/services.json", "/open311/v2/services"})
+    List<Open311Service.ServiceType> services() {
+        return open311.services();
+    }
+
+    @PostMapping({"/open311/v2/requests.json", "/open311/v2/requests"})
+    @ResponseStatus(HttpStatus.CREATED)
+    List<Open311Service.Created> create(
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            @RequestParam(name = "service_code", required = false) String serviceCode,
+            @RequestParam(name = "lat", required = false) String lat,
+            @RequestParam(name = "long", required = false) String lon,
+            @RequestParam(name = "address_string", required = false) String address,
+            @RequestParam(name = "description", required = false) String description,
+            @RequestParam(name = "first_name", required = false) String firstName,
+            @RequestParam(name = "last_name", required = false) String lastName,
+            @RequestParam(name = "phone", required = false) String phone) {
+        Scope client = open311.client(apiKey)
+                .orElseThrow(() -> new AccessDeniedException("POST requests needs a valid api_key"));
+        if (serviceCode == null || serviceCode.isBlank()) {
+            throw new BadParameterException("service_code", "service_code is required (GET services)");
+        }
+        String name = String.join("", blank(lastName), blank(firstName)); // Chinese order: family name first
+        var report = new IncidentService.Report(
+                serviceCode.strip(),
+                description,
+                degrees("long", lon, 180),
+                degrees("lat", lat, 90),
+                address,
+                name.isEmpty() ? null : name,
+                phone);
+        var incident = incidents.report(report, "open311:" + apiKey.substring(0, Math.min(6, apiKey.length())), client);
+        return List.of(new Open311Service.Created(incident.externalId(), "", null));
+    }
+
+    @GetMapping({"/open311/v2/requests.json", "/open311/v2/requests"})
+    List<Open311Service.ServiceRequest> list(
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            @RequestParam(name = "service_request_id", required = false) String ids,
+            @RequestParam(name = "service_code", required = false) String serviceCode,
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end,
+            @AuthenticationPrincipal GridAtlasUser user) {
+        List<String> idList = ids == null || ids.isBlank()
+                ? null
+                : Arrays.stream(ids.split(",")).map(String::strip).toList();
+        return open311.requests(
+                idList,
+                orNull(serviceCode),
+                orNull(status),
+                time("start_date", start),
+                time("end_date", end),
+                reader(apiKey, user));
+    }
+
+    @GetMapping({"/open311/v2/requests/{id}.json", "/open311/v2/requests/{id}"})
+    List<Open311Service.ServiceRequest> one(
+            @PathVariable("id") String id,
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            @AuthenticationPrincipal GridAtlasUser user) {
+        return List.of(open311.request(id, reader(apiKey, user)));
+    }
+
+    /** Issues an API key for a client app posting into one street (admin only; the key is shown once). */
+    @PostMapping("/api/open311/keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> newKey(@RequestBody Map<String, String> body, @AuthenticationPrincipal GridAtlasUser user) {
+        if (!Scope.ADMIN.equals(user.scope().role())) throw new AccessDeniedException("only admins issue keys");
+        String name = body.get("name");
+        if (name == null || name.isBlank()) throw new BadParameterException("name", "the client's name is required");
+        String street = body.getOrDefault("street", user.scope().streetCode());
+        if (!user.scope().coversStreet(street)) throw new AccessDeniedException("street outside your scope");
+        return Map.of("api_key", open311.newKey(name.strip(), street), "street", street);
+    }
+
+    private Scope reader(String apiKey, GridAtlasUser user) {
+        if (apiKey != null) {
+            return open311.client(apiKey).orElseThrow(() -> new AccessDeniedException("unknown api_key"));
+        }
+        if (user == null) throw new AccessDeniedException("reading requests needs an api_key or a signed-in user");
+        return user.scope();
+    }
+
+    private static Double degrees(String name, String value, double max) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            double d = Double.parseDouble(value.strip());
+            if (Double.isFinite(d) && Math.abs(d) <= max) return d;
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new BadParameterException(name, "'" + value + "' is not WGS84 degrees");
+    }
+
+    private static OffsetDateTime time(String name, String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return OffsetDateTime.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadParameterException(
+                    name, "'" + value + "' is not a W3C date-time like 2026-03-13T08:05:00+08:00");
+        }
+    }
+
+    private static String orNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? "" : v.strip();
+    }
+}

@@ -1,0 +1,205 @@
+package org.gridatlas.open311;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.gridatlas.support.Api;
+import org.gridatlas.support.PostgisIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Open311 GeoReport v2 against the sample street. Points, addresses and grids from fixtures/incident/expected.json
+ * (made by make_fixtures.py from the sample's buildings); the API key is registered here by its SHA-256.
+ */
+class Open311Test extends PostgisIntegrationTest {
+    private static final String KEY = "open311-test-key-for-issue-6";
+    private static final JsonNode EXPECTED = read();
+
+    private static JsonNode read() {
+        try {
+            return JsonMapper.builder()
+                    .build()
+                    .readTree(Files.readString(Path.of("src/test/resources/fixtures/incident/expected.json")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @BeforeEach
+    void registerKey() throws Exception {
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8)));
+        jdbc.sql(
+                        """
+                        INSERT INTO open311_client (key_sha256, name, street_code) VALUES (:h, 'test app', '330212008')
+                        ON CONFLICT DO NOTHING""")
+                .param("h", hash)
+                .update();
+    }
+
+    private Api.Answer post(String... fields) {
+        return anonymous().postForm("/open311/v2/requests.json", fields);
+    }
+
+    private String grid(String externalId) {
+        return jdbc.sql("SELECT grid_code FROM incident WHERE external_id = :e")
+                .param("e", externalId)
+                .query(String.class)
+                .single();
+    }
+
+    @Test
+    void servicesAreTheSmallClassesOfTheCatalogue() {
+        Api.Answer a = anonymous().get("/open311/v2/services.json");
+        assertThat(a.status()).isEqualTo(200);
+        JsonNode services = a.json();
+        assertThat(services.size())
+                .isEqualTo(count("SELECT count(*) FROM incident_category WHERE parent_code IS NOT NULL"));
+        JsonNode first = services.get(0);
+        assertThat(first.get("service_code").asString()).isEqualTo("0101");
+        assertThat(first.get("service_name").asString()).isEqualTo("暴露垃圾");
+        assertThat(first.get("group").asString()).isEqualTo("市容环境");
+    }
+
+    @Test
+    void aRequestWithAPointAndOneWithAnAddressArePlacedInTheirGridsAndReadBack() {
+        JsonNode p = EXPECTED.get("points").get(2);
+        Api.Answer byPoint = post(
+                "api_key",
+                KEY,
+                "service_code",
+                "0101",
+                "lat",
+                p.get("lat").asString(),
+                "long",
+                p.get("lon").asString(),
+                "description",
+                "路边垃圾",
+                "first_name",
+                "明",
+                "last_name",
+                "李",
+                "phone",
+                "13700000001");
+        assertThat(byPoint.status()).as(byPoint.body()).isEqualTo(201);
+        String first = byPoint.json().get(0).get("service_request_id").asString();
+        assertThat(first).startsWith("O311-");
+        assertThat(grid(first)).isEqualTo(p.get("grid").asString());
+
+        Api.Answer byAddress = post(
+                "api_key",
+                KEY,
+                "service_code",
+                "0101",
+                "address_string",
+                EXPECTED.at("/address_exact/address").asString());
+        assertThat(byAddress.status()).as(byAddress.body()).isEqualTo(201);
+        String second = byAddress.json().get(0).get("service_request_id").asString();
+        assertThat(grid(second)).isEqualTo(EXPECTED.at("/address_exact/grid").asString());
+        assertThat(jdbc.sql(
+                                """
+                                SELECT b.code FROM incident i JOIN building b ON b.id = i.building_id
+                                WHERE i.external_id = :e AND i.geocode_quality = 'exact' AND i.source = 'open311'""")
+                        .param("e", second)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(EXPECTED.at("/address_exact/building").asString());
+
+        Api.Answer list = anonymous()
+                .get("/open311/v2/requests.json?api_key=" + KEY + "&service_request_id=" + first + "," + second);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().size()).isEqualTo(2);
+        assertThat(list.body())
+                .as("no personal data")
+                .doesNotContain("13700000001")
+                .doesNotContain("李明");
+        JsonNode one = anonymous()
+                .get("/open311/v2/requests/" + first + ".json?api_key=" + KEY)
+                .json()
+                .get(0);
+        assertThat(one.get("status").asString()).isEqualTo("open");
+        assertThat(one.get("service_code").asString()).isEqualTo("0101");
+        assertThat(one.get("long").asDouble())
+                .isCloseTo(p.get("lon").asDouble(), org.assertj.core.data.Offset.offset(1e-7));
+        assertThat(as("supervisor").get("/open311/v2/requests/" + first).status())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT reporter_name FROM incident WHERE external_id = :e")
+                        .param("e", first)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("李明");
+
+        // resolved through the lifecycle API: closed for Open311
+        long id = jdbc.sql("SELECT id FROM incident WHERE external_id = :e")
+                .param("e", first)
+                .query(Long.class)
+                .single();
+        as("supervisor").postJson("/api/incidents/" + id + "/transitions", "{\"status\":\"accepted\"}");
+        as("supervisor")
+                .postJson("/api/incidents/" + id + "/transitions", "{\"status\":\"resolved\",\"level\":\"community\"}");
+        JsonNode closed = anonymous()
+                .get("/open311/v2/requests/" + first + ".json?api_key=" + KEY)
+                .json()
+                .get(0);
+        assertThat(closed.get("status").asString()).isEqualTo("closed");
+        assertThat(closed.get("status_notes").asString()).isEqualTo("resolved");
+    }
+
+    @Test
+    void badRequestsAreRefusedByName() { // GeoReport v2: 403 for a missing or invalid api_key
+        assertThat(post("service_code", "0101", "lat", "29.82", "long", "121.55")
+                        .status())
+                .isEqualTo(403);
+        assertThat(post("api_key", "wrong", "service_code", "0101", "lat", "29.82", "long", "121.55")
+                        .status())
+                .isEqualTo(403);
+        assertParameter(post("api_key", KEY, "service_code", "9999", "lat", "29.82", "long", "121.55"), "service_code");
+        assertParameter(post("api_key", KEY, "service_code", "0101"), "address_string");
+        assertParameter(post("api_key", KEY, "service_code", "0101", "lat", "39.909", "long", "116.397"), "lat");
+        assertParameter(post("api_key", KEY, "service_code", "0101", "lat", "abc", "long", "121.55"), "lat");
+        assertParameter(post("api_key", KEY, "service_code", "0101", "lat", "29.82"), "long");
+        assertThat(anonymous().get("/open311/v2/requests.json").status()).isEqualTo(403);
+        assertParameter(anonymous().get("/open311/v2/requests.json?api_key=" + KEY + "&status=pending"), "status");
+        Api.Answer missing = anonymous().get("/open311/v2/requests/O311-0.json?api_key=" + KEY);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(count("SELECT count(*) FROM incident WHERE source = 'open311' AND description IS NULL "
+                        + "AND address IS NULL"))
+                .isZero();
+    }
+
+    @Test
+    void anAdminIssuesAKeyThatWorks() {
+        Api.Answer a = as("admin").postJson("/api/open311/keys", "{\"name\":\"市民随手拍\"}");
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        String key = a.json().get("api_key").asString();
+        assertThat(a.json().get("street").asString()).isEqualTo("330212008");
+        assertThat(as("supervisor")
+                        .postJson("/api/open311/keys", "{\"name\":\"x\"}")
+                        .status())
+                .isEqualTo(403);
+        JsonNode p = EXPECTED.get("points").get(0);
+        Api.Answer posted = post(
+                "api_key",
+                key,
+                "service_code",
+                "0101",
+                "lat",
+                p.get("lat").asString(),
+                "long",
+                p.get("lon").asString());
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+    }
+
+    private static void assertParameter(Api.Answer a, String parameter) {
+        assertThat(a.status()).as(a.body()).isEqualTo(400);
+        assertThat(a.contentType()).startsWith("application/problem+json");
+        assertThat(a.json().get("parameter").asString()).isEqualTo(parameter);
+    }
+}
