@@ -55,7 +55,7 @@ public final class BenchRunner {
             benchUser(db, benchPassword);
         }
         BenchContext context = new BenchContext(
-                url, user, password, baseUrl, BenchContext.basic(BENCH_USER, benchPassword), runs, warmup);
+                url, user, password, baseUrl, BenchContext.signIn(baseUrl, BENCH_USER, benchPassword), runs, warmup);
         List<Outcome> outcomes = new ArrayList<>();
         for (Benchmark b : BenchmarkSuite.all()) {
             if (!selected(b, only)) continue;
