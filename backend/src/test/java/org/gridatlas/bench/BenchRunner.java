@@ -127,6 +127,15 @@ public final class BenchRunner {
                 .append(", GEOS ")
                 .append(one(db, "SELECT postgis_geos_version()"))
                 .append('\n');
+        md.append("- Server settings: fsync ")
+                .append(one(db, "SHOW fsync"))
+                .append(", synchronous_commit ")
+                .append(one(db, "SHOW synchronous_commit"))
+                .append(", shared_buffers ")
+                .append(one(db, "SHOW shared_buffers"))
+                .append(", work_mem ")
+                .append(one(db, "SHOW work_mem"))
+                .append('\n');
         md.append("- Service and database on the same machine, over loopback; the machine is shared with other work, ")
                 .append("so figures are indicative: compare ratios, which are measured side by side.\n\n");
         md.append("## Data\n\n");
