@@ -5,13 +5,15 @@ import { addHeatmap } from './heatmap.js';
 import { addBaseOverlays } from './layers.js';
 import { createMap } from './map.js';
 import { initShell } from './shell.js';
+import { addIncidentTiles } from './tiles.js';
 
 const me = await initShell('supervisor');
 document.getElementById('scope-name').textContent = me.scopeName ?? '';
 const gaMap = await createMap('map');
 const overlays = await addBaseOverlays(gaMap, me);
+const incidentTiles = addIncidentTiles(gaMap);
 const table = new GridTable(document.getElementById('grid-panel'), overlays.grids, me.scopeName);
 const heatmap = await addHeatmap(gaMap, overlays.grids, document.getElementById('heatmap-panel'));
 document.body.dataset.ready = 'true';
 
-export { me, gaMap, overlays, table, heatmap };
+export { me, gaMap, overlays, table, heatmap, incidentTiles };
