@@ -68,10 +68,6 @@ class PlanEditorBrowserTest extends PostgisIntegrationTest {
                     + " m.map.fitBounds(m.editorSelectedBounds(), {maxZoom: 17, animate: false});");
 
             browser.driver().findElement(By.id("tool-reshape")).click();
-            System.out.println(
-                    "DEBUG "
-                            + browser.script(
-                                    "const e = window.gaPlanner.editor; return [document.getElementById('plan-status').textContent, typeof e.selected, e.selected && typeof e.selected.editing, document.getElementById('tool-reshape').disabled, String(window.__err)].join(' | ')"));
             List<WebElement> vertices = browser.waitForAll(By.cssSelector(".leaflet-editing-icon"));
             assertThat(vertices.size()).isGreaterThanOrEqualTo(4);
             WebElement vertex = vertices.get(0);

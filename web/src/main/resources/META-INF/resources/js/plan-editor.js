@@ -205,7 +205,13 @@ export class PlanEditor {
       rings = rings.slice().sort((a, b) => L.latLngBounds(b[0]).getNorthEast().distanceTo(L.latLngBounds(b[0]).getSouthWest())
         - L.latLngBounds(a[0]).getNorthEast().distanceTo(L.latLngBounds(a[0]).getSouthWest()))[0];
     }
-    const shape = L.polygon(rings, { ...PREVIEW_STYLE, pane: 'ga-communities' }).addTo(this.map);
+    // leaflet-draw's vertex editor expects the style options its edit toolbar normally sets
+    const shape = L.polygon(rings, {
+      ...PREVIEW_STYLE,
+      pane: 'ga-communities',
+      editing: { className: 'ga-editing' },
+      original: { className: PREVIEW_STYLE.className },
+    }).addTo(this.map);
     shape.editing.enable();
     this.editingLayer = shape;
     this._say('plan.reshapeHint');
@@ -291,7 +297,9 @@ export class PlanEditor {
     const table = el('table', { id: 'impact-table', class: 'ga-table' });
     const head = el('tr');
     ['plan.col.grid', 'plan.col.households', 'plan.col.perWorker', 'plan.col.band'].forEach((k) => head.append(el('th', {}, t(k))));
-    table.append(el('thead')).append(head);
+    const thead = el('thead');
+    thead.append(head);
+    table.append(thead);
     const body = el('tbody');
     for (const g of impact.grids) {
       const tr = el('tr', { 'data-code': g.grid });
