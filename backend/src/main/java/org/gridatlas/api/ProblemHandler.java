@@ -37,6 +37,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), e.parameter());
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), e.parameter());
+        e.details().forEach(p::setProperty);
+        return p;
+    }
+
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for your role", e.getMessage(), null);

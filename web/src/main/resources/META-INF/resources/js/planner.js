@@ -1,8 +1,9 @@
-// The planner's page (规划): the grids of the published plan over the street, as the starting point of
-// boundary plan editing (drafts, topology checks, impact, publish) that later versions add here.
+// The planner's page (规划): the published grids with their table, and the boundary plan editor (drafts,
+// edits with their impact, rule checks, undo/redo, compare, publish).
 import { GridTable } from './grid-table.js';
 import { addBaseOverlays } from './layers.js';
 import { createMap } from './map.js';
+import { PlanEditor } from './plan-editor.js';
 import { initShell } from './shell.js';
 
 const me = await initShell('planner');
@@ -10,6 +11,10 @@ document.getElementById('scope-name').textContent = me.scopeName ?? '';
 const gaMap = await createMap('map');
 const overlays = await addBaseOverlays(gaMap, me);
 const table = new GridTable(document.getElementById('grid-panel'), overlays.grids, me.scopeName);
+const editor = new PlanEditor(document.getElementById('plan-editor'), gaMap, me, overlays.grids);
+await editor.loadPlans();
+// for the browser test: the map and the editor's selection
+window.gaPlanner = { map: gaMap.map, editor, editorSelectedBounds: () => editor.selected?.getBounds() };
 document.body.dataset.ready = 'true';
 
-export { me, gaMap, overlays, table };
+export { me, gaMap, overlays, table, editor };

@@ -1,0 +1,107 @@
+package org.gridatlas.plan;
+
+import java.util.List;
+import java.util.Map;
+import org.gridatlas.security.GridAtlasUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Boundary plan editing: drafts, edits with their impact, undo/redo, validation, comparison, publishing, KML. */
+@RestController
+class PlanController {
+    private final PlanEditingService editing;
+    private final PlanPublishingService publishing;
+    private final PlanExports exports;
+
+    PlanController(PlanEditingService editing, PlanPublishingService publishing, PlanExports exports) {
+        this.editing = editing;
+        this.publishing = publishing;
+        this.exports = exports;
+    }
+
+    /**
+     * A new draft.
+     *
+     * @param basedOn plan to copy (default: the street's published plan)
+     * @param community limit the draft's edits to one community
+     */
+    record DraftRequest(Long basedOn, String street, String community, String name, String note) {}
+
+    /** The client's version of the plan, for undo, redo and publish. */
+    record VersionRequest(Integer version) {}
+
+    @PostMapping("/api/plans")
+    ResponseEntity<Map<String, Object>> create(
+            @RequestBody DraftRequest r, @AuthenticationPrincipal GridAtlasUser user) {
+        long id = editing.createDraft(user, r.basedOn(), r.street(), r.community(), r.name(), r.note());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "version", 0));
+    }
+
+    @PostMapping("/api/plans/{id}/edits/preview")
+    PlanViews.EditOutcome preview(
+            @PathVariable long id, @RequestBody EditRequest r, @AuthenticationPrincipal GridAtlasUser user) {
+        return editing.preview(user, id, r);
+    }
+
+    @PostMapping("/api/plans/{id}/edits")
+    PlanViews.EditOutcome apply(
+            @PathVariable long id, @RequestBody EditRequest r, @AuthenticationPrincipal GridAtlasUser user) {
+        return editing.apply(user, id, r);
+    }
+
+    @PostMapping("/api/plans/{id}/undo")
+    PlanViews.EditOutcome undo(
+            @PathVariable long id, @RequestBody VersionRequest r, @AuthenticationPrincipal GridAtlasUser user) {
+        return editing.undo(user, id, r.version());
+    }
+
+    @PostMapping("/api/plans/{id}/redo")
+    PlanViews.EditOutcome redo(
+            @PathVariable long id, @RequestBody VersionRequest r, @AuthenticationPrincipal GridAtlasUser user) {
+        return editing.redo(user, id, r.version());
+    }
+
+    @GetMapping("/api/plans/{id}/validation")
+    PlanViews.Validation validation(
+            @PathVariable long id,
+            @RequestParam(required = false) String community,
+            @AuthenticationPrincipal GridAtlasUser user) {
+        return editing.validate(user.scope(), id, community);
+    }
+
+    @GetMapping("/api/plans/{id}/compare")
+    PlanViews.Comparison compare(
+            @PathVariable long id,
+            @RequestParam(required = false) Long with,
+            @RequestParam(required = false) String community,
+            @AuthenticationPrincipal GridAtlasUser user) {
+        return editing.compare(user.scope(), id, with, community);
+    }
+
+    @GetMapping("/api/plans/{id}/history")
+    List<PlanViews.HistoryEntry> history(@PathVariable long id, @AuthenticationPrincipal GridAtlasUser user) {
+        return editing.history(user.scope(), id);
+    }
+
+    @PostMapping("/api/plans/{id}/publish")
+    PlanViews.Publication publish(
+            @PathVariable long id, @RequestBody VersionRequest r, @AuthenticationPrincipal GridAtlasUser user) {
+        return publishing.publish(user, id, r.version());
+    }
+
+    @GetMapping(path = "/api/plans/{id}/export.kml", produces = "application/vnd.google-earth.kml+xml")
+    ResponseEntity<String> kml(@PathVariable long id, @AuthenticationPrincipal GridAtlasUser user) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"plan-" + id + ".kml\"")
+                .contentType(MediaType.parseMediaType("application/vnd.google-earth.kml+xml"))
+                .body(exports.kml(user.scope(), id));
+    }
+}
