@@ -40,14 +40,6 @@ public final class Api {
         return send(request(path).GET().build());
     }
 
-    /** Posts a JSON body. */
-    public Answer postJson(String path, String json) {
-        return send(request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build());
-    }
-
     /** Posts one file as multipart/form-data with extra form fields (name, value pairs). */
     public Answer upload(String path, Path file, String... fields) throws IOException {
         String boundary = "----gridatlas" + UUID.randomUUID();
