@@ -35,10 +35,16 @@ final class CoverageJson {
 
     /** A FeatureCollection of the items; {@code personal} says whether the items carry personal data to drop. */
     static <T> String features(List<T> items, Function<T, String> id, Function<T, String> geometry, boolean personal) {
+        return features(items, id, geometry, personal, items.size());
+    }
+
+    /** A page of a larger result: {@code matched} features in all, these returned. */
+    static <T> String features(
+            List<T> items, Function<T, String> id, Function<T, String> geometry, boolean personal, int matched) {
         List<Feature> features = items.stream()
                 .map(item -> new Feature("Feature", id.apply(item), geometry.apply(item), properties(item, personal)))
                 .toList();
-        return json(new FeatureCollection("FeatureCollection", features.size(), features.size(), features));
+        return json(new FeatureCollection("FeatureCollection", matched, features.size(), features));
     }
 
     @SuppressWarnings("unchecked")

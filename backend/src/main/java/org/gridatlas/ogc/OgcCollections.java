@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gridatlas.area.AreaService;
 import org.gridatlas.building.BuildingService;
+import org.gridatlas.coverage.CoverageFeatures;
 import org.gridatlas.grid.GridService;
 import org.gridatlas.grid.PlanService;
 import org.gridatlas.incident.IncidentLayerService;
@@ -22,18 +23,21 @@ class OgcCollections {
     private final PlanService plans;
     private final BuildingService buildings;
     private final IncidentLayerService incidents;
+    private final CoverageFeatures coverage;
 
     OgcCollections(
             AreaService areas,
             GridService grids,
             PlanService plans,
             BuildingService buildings,
-            IncidentLayerService incidents) {
+            IncidentLayerService incidents,
+            CoverageFeatures coverage) {
         this.areas = areas;
         this.grids = grids;
         this.plans = plans;
         this.buildings = buildings;
         this.incidents = incidents;
+        this.coverage = coverage;
     }
 
     List<OgcCollection> all(Scope scope) {
@@ -62,7 +66,14 @@ class OgcCollections {
                         "事件 Incidents",
                         "Located incidents (no reporter, description or address); datetime filters the reported time",
                         true,
-                        incidents::incidents)));
+                        incidents::incidents),
+                new OgcCollection(
+                        "coverage",
+                        "网格覆盖 Coverage per grid",
+                        "Grids of the published plan with the coverage figures: households, residents, workers by kind,"
+                                + " households per full-time worker and norm status, party-member pairing, incidents",
+                        false,
+                        coverage::features)));
         for (PlanService.Plan p : plans.plans(scope)) {
             if (p.status().equals("published")) continue;
             list.add(new OgcCollection(
