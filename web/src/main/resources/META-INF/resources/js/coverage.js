@@ -1,6 +1,7 @@
 // Coverage and workload on the grid chief's page (网格长): grids coloured by households per full-time worker
 // against the norm band, the coverage faults as a map layer, a sortable per-grid table and a workload ranking,
 // both linked to the map and exported as CSV (UTF-8 with BOM, Chinese headers, every figure).
+import { csvCell, downloadCsv } from './csv.js';
 import { getJSON } from './api.js';
 import { attributeTable, escapeHtml } from './map.js';
 import { formatNumber, onLanguageChange, t, tZh } from './i18n.js';
@@ -41,12 +42,6 @@ const WORKER_COLUMNS = [
   ['incidents_per_month', 'cov.incidentsPerMonth', true], ['index', 'cov.index', true], ['outlier', 'cov.outlier'],
 ].map(([key, label, numeric]) => ({ key, label, numeric: Boolean(numeric) }));
 
-function csvCell(value, numeric) {
-  let text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(' ') : String(value);
-  if (!numeric && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The rows as CSV text with the Chinese headers of the columns. */
 export function toCsv(columns, rows) {
   const lines = [columns.map((c) => csvCell(tZh(c.label))).join(',')];
@@ -55,13 +50,7 @@ export function toCsv(columns, rows) {
 }
 
 function download(name, text) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
-  a.download = `${name}_${new Date().toISOString().slice(0, 10)}.csv`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  downloadCsv(`${name}_${new Date().toISOString().slice(0, 10)}.csv`, text);
 }
 
 function bandOf(bands, metric) {

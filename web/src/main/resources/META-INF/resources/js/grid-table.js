@@ -1,6 +1,7 @@
 // The side-panel table of the grids of the user's scope, shared by the three role pages: sortable by header,
 // a row click finds the grid on the map, a grid click on the map highlights its row, and the whole table
 // (every figure shown, with its total) downloads as UTF-8 CSV with BOM and Chinese headers.
+import { csvCell, downloadCsv } from './csv.js';
 import { formatNumber, language, onLanguageChange, t, tZh } from './i18n.js';
 
 // Every column is exported; on screen code and name share the first cell (a 15-digit code and a name do not
@@ -18,13 +19,6 @@ const column = (key) => COLUMNS.find((c) => c.key === key);
 
 function sum(rows, key) {
   return rows.reduce((total, r) => total + (Number(r[key]) || 0), 0);
-}
-
-function csvCell(value, numeric) {
-  let text = value === null || value === undefined ? '' : String(value);
-  // a text cell starting like a formula would be run by spreadsheet programs
-  if (!numeric && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function today() {
@@ -221,13 +215,6 @@ export class GridTable {
   }
 
   download() {
-    const blob = new Blob(['\uFEFF', this.csv()], { type: 'text/csv;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${tZh('export.fileName')}_${this.scopeName ?? ''}_${today()}.csv`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    downloadCsv(`${tZh('export.fileName')}_${this.scopeName ?? ''}_${today()}.csv`, this.csv());
   }
 }

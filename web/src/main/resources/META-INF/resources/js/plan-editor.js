@@ -2,6 +2,7 @@
 // map with leaflet-draw, see the impact of every edit before it is saved (households per grid before → after,
 // buildings that change grid, norm band changes, broken rules pinned on the map), undo/redo, compare with the
 // published plan and publish. The server keeps the grids a coverage; this module only draws and asks.
+import { csvCell, downloadCsv } from './csv.js';
 import { getJSON, postJSON, ApiError } from './api.js';
 import { escapeHtml } from './map.js';
 import { formatNumber, t } from './i18n.js';
@@ -18,18 +19,6 @@ function el(tag, attrs = {}, text) {
   Object.entries(attrs).forEach(([k, v]) => (k === 'class' ? (e.className = v) : e.setAttribute(k, v)));
   if (text !== undefined) e.textContent = text;
   return e;
-}
-
-function csvCell(v) {
-  const s = String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function download(name, text, type = 'text/csv;charset=utf-8') {
-  const a = el('a', { href: URL.createObjectURL(new Blob(['\ufeff', text], { type })), download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
 }
 
 export class PlanEditor {
@@ -326,7 +315,7 @@ export class PlanEditor {
     rows.push([]);
     rows.push(['building', 'address', 'from', 'to', 'households']);
     i.moves.forEach((m) => rows.push([m.building, m.address, m.from, m.to, m.households]));
-    download(`plan-${this.plan.id}-impact.csv`, rows.map((r) => r.map(csvCell).join(',')).join('\n'));
+    downloadCsv(`plan-${this.plan.id}-impact.csv`, `${rows.map((r) => r.map((v) => csvCell(v)).join(',')).join('\r\n')}\r\n`);
   }
 
   async save(acceptViolations) {
