@@ -3,8 +3,8 @@ package org.gridatlas.bench;
 import java.util.List;
 
 /**
- * Every benchmark of scripts/bench, in report order. Capabilities add theirs here (coverage of a street, incident
- * import, heat-map tiles are expected after their branches merge).
+ * Every benchmark of scripts/bench, in report order. Capabilities add theirs here (incident import, heat-map tiles
+ * and plan impact preview are still to come).
  */
 public final class BenchmarkSuite {
     private BenchmarkSuite() {}
@@ -15,6 +15,7 @@ public final class BenchmarkSuite {
                 new TileBenchmark("buildings", new int[] {14, 15, 16}, "footprint", "building"),
                 new TileBenchmark("grids", new int[] {12, 13, 14}, "geom", "grid"),
                 new TileBenchmark("incidents", new int[] {16, 17}, "location", "incident"),
+                new CoverageBenchmark(),
                 new CopyEncodingBenchmark());
     }
 }
