@@ -6,10 +6,13 @@ import java.util.Map;
 import org.gridatlas.api.BadParameterException;
 import org.gridatlas.api.GeoJsonMediaType;
 import org.gridatlas.security.GridAtlasUser;
+import org.gridatlas.security.Scope;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,9 +29,52 @@ class CoverageController {
             NormBand.HOUSEHOLDS_PER_PARTY_MEMBER);
 
     private final CoverageService coverage;
+    private final NormBandStore norms;
 
-    CoverageController(CoverageService coverage) {
+    CoverageController(CoverageService coverage, NormBandStore norms) {
         this.coverage = coverage;
+        this.norms = norms;
+    }
+
+    /** The norm bands in force for a street (default: the user's; none for an admin of every street: the deployment's). */
+    @GetMapping(path = "/api/coverage/norm-bands", produces = MediaType.APPLICATION_JSON_VALUE)
+    String normBands(@RequestParam(required = false) String street, @AuthenticationPrincipal GridAtlasUser user) {
+        String s = street(street, user);
+        Scope scope = user.scope();
+        boolean mine = scope.streetCode() == null || scope.streetCode().equals(s);
+        if (s != null && !mine) throw new BadParameterException("street", "street " + s + " is not in your scope");
+        return CoverageJson.json(new NormBandsAnswer(s, norms.stored(s)));
+    }
+
+    /** Sets norm bands (admins): body {"households_per_grid": {"min": 300, "max": 500, "target": 400}, …}. */
+    @PutMapping(
+            path = "/api/coverage/norm-bands",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    String putNormBands(
+            @RequestParam(required = false) String street,
+            @RequestBody Map<String, Map<String, Object>> bands,
+            @AuthenticationPrincipal GridAtlasUser user) {
+        String s = street(street, user);
+        return CoverageJson.json(new NormBandsAnswer(s, norms.put(user.scope(), s, bands)));
+    }
+
+    /** The bands of a street, or of the deployment when streetCode is null. */
+    record NormBandsAnswer(String streetCode, List<NormBandStore.StoredBand> bands) {}
+
+    private static String street(String street, GridAtlasUser user) {
+        String s = blankToNull(street);
+        if (s == null) {
+            String own = user.scope().streetCode();
+            return own != null
+                    ? own
+                    : user.scope().communityCode() == null
+                            ? null
+                            : user.scope().communityCode().substring(0, 9);
+        }
+        if (!s.matches("[0-9]{9}"))
+            throw new BadParameterException("street", "a street code has 9 digits, got '" + s + "'");
+        return s;
     }
 
     @GetMapping(path = "/api/coverage", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -33,11 +33,13 @@ public class CoverageService {
     private final JdbcClient jdbc;
     private final PlanService plans;
     private final TransactionTemplate tx;
+    private final NormBandStore norms;
 
-    CoverageService(JdbcClient jdbc, PlanService plans, TransactionTemplate tx) {
+    CoverageService(JdbcClient jdbc, PlanService plans, TransactionTemplate tx, NormBandStore norms) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.tx = tx;
+        this.norms = norms;
     }
 
     /**
@@ -127,6 +129,8 @@ public class CoverageService {
         Map<String, Map<String, NormBand>> bands = bands(request);
         List<GridCoverage> grids = grids(request, geometry, byCode, bands);
         List<WorkerWorkload> workers = Workload.rank(workers(scope, grids, geometry), request.weights());
+        jdbc.sql(CoverageSql.COVER).update();
+        jdbc.sql(CoverageSql.COMMUNITY_OVERLAPS).update();
         List<CoverageFault> faults = jdbc.sql(CoverageSql.FAULTS)
                 .param("min_area", request.minFaultAreaM2())
                 .query((rs, i) -> new CoverageFault(
@@ -170,18 +174,10 @@ public class CoverageService {
 
     /** The bands per street: the street's own, else the deployment's, replaced by those of the request. */
     private Map<String, Map<String, NormBand>> bands(CoverageRequest request) {
-        Map<String, Map<String, NormBand>> byStreet = new HashMap<>();
-        jdbc.sql(CoverageSql.BANDS).query((ResultSet rs) -> {
-            String metric = rs.getString("metric");
-            byStreet.computeIfAbsent(rs.getString("street_code"), s -> new HashMap<>())
-                    .put(
-                            metric,
-                            new NormBand(
-                                    metric,
-                                    rs.getDouble("min_value"),
-                                    rs.getDouble("max_value"),
-                                    rs.getObject("target") == null ? null : rs.getDouble("target")));
-        });
+        List<String> streets = jdbc.sql("SELECT DISTINCT street_code FROM cov_area")
+                .query(String.class)
+                .list();
+        Map<String, Map<String, NormBand>> byStreet = norms.inForce(streets);
         byStreet.values().forEach(m -> m.putAll(request.bands()));
         return byStreet;
     }

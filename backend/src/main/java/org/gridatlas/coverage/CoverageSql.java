@@ -33,24 +33,31 @@ final class CoverageSql {
               AND (CAST(:community AS text) IS NULL OR c.code = :community)"""
                     .formatted(ScopeSql.STREET, ScopeSql.COMMUNITY);
 
+    /** The plan's grids of the analysed communities; inside = covered by its community (no overreach to look for). */
     static final String GRIDS =
             """
             CREATE TEMP TABLE cov_grid ON COMMIT DROP AS
             SELECT g.id, g.code, g.name, g.community_code, a.street_code, g.plan_id, g.geom,
-                   ST_Area(g.geom::geography) AS area_m2
+                   ST_Area(g.geom::geography) AS area_m2, ST_CoveredBy(g.geom, a.geom) AS inside
             FROM grid g JOIN cov_area a ON a.plan_id = g.plan_id AND a.code = g.community_code""";
 
-    /** Share of each footprint in each grid it meets (1.0 when wholly inside: no intersection computed). */
+    /**
+     * Share of each footprint in each grid it meets (1.0 when wholly inside: no intersection computed). The join is
+     * on bounding boxes only: a covered footprint then costs one prepared ST_Covers, not ST_Intersects as well.
+     */
     static final String SHARES =
             """
             CREATE TEMP TABLE cov_share ON COMMIT DROP AS
-            SELECT b.id AS building_id, g.id AS grid_id,
-                   CASE WHEN ST_Covers(g.geom, b.footprint) THEN 1.0
-                        ELSE ST_Area(ST_Intersection(b.footprint, g.geom)::geography)
-                             / nullif(ST_Area(b.footprint::geography), 0) END AS share
-            FROM cov_grid g
-            JOIN building b ON ST_Intersects(g.geom, b.footprint)
-            WHERE b.community_code IN (SELECT code FROM cov_area)""";
+            SELECT building_id, grid_id, share FROM (
+              SELECT b.id AS building_id, g.id AS grid_id,
+                     CASE WHEN ST_Covers(g.geom, b.footprint) THEN 1.0
+                          WHEN ST_Intersects(g.geom, b.footprint)
+                          THEN ST_Area(ST_Intersection(b.footprint, g.geom)::geography)
+                               / nullif(ST_Area(b.footprint::geography), 0) END AS share
+              FROM cov_grid g
+              JOIN building b ON g.geom && b.footprint
+              WHERE b.community_code IN (SELECT code FROM cov_area)) s
+            WHERE share IS NOT NULL""";
 
     /** Each building in the grid of its largest share (above the tolerance); grids = how many grids hold more. */
     static final String PLACES =
@@ -73,20 +80,18 @@ final class CoverageSql {
             SELECT s.code, s.name, CASE WHEN :geometry THEN ST_AsGeoJSON(s.geom, 7) END AS geometry
             FROM street s WHERE s.code IN (SELECT street_code FROM cov_area) ORDER BY s.code""";
 
-    static final String BANDS =
-            """
-            SELECT DISTINCT ON (a.street_code, n.metric) a.street_code, n.metric, n.min_value, n.max_value, n.target
-            FROM (SELECT DISTINCT street_code FROM cov_area) a
-            JOIN norm_band n ON n.street_code IS NULL OR n.street_code = a.street_code
-            ORDER BY a.street_code, n.metric, n.street_code NULLS LAST""";
-
-    /** Incidents per grid: by the grid stamped on the incident (published plans) ... */
+    /**
+     * Incidents per grid: by the grid stamped on the incident (published plans), one index-only range count per grid
+     * (index incident_grid_plan, V10) ...
+     */
     static final String INCIDENTS_BY_CODE =
             """
-            SELECT g.id AS grid_id, count(*) AS incidents
-            FROM cov_grid g JOIN incident i ON i.grid_code = g.code AND i.grid_plan_id = g.plan_id
-            WHERE i.reported_at >= :from_time AND i.reported_at < :to_time
-            GROUP BY g.id""";
+            SELECT g.id AS grid_id, n.incidents
+            FROM cov_grid g
+            CROSS JOIN LATERAL (
+              SELECT count(*) AS incidents FROM incident i
+              WHERE i.grid_code = g.code AND i.grid_plan_id = g.plan_id
+                AND i.reported_at >= :from_time AND i.reported_at < :to_time) n""";
 
     /** ... or by location (a draft plan: where the incidents would have fallen). */
     static final String INCIDENTS_BY_PLACE =
@@ -157,33 +162,63 @@ final class CoverageSql {
             ORDER BY w.code"""
                     .formatted(CURRENT);
 
-    /** Every coverage fault of the extent, one row each, with its geometry. */
+    /**
+     * Per community: the union of its grids (the gaps are the community minus it) and whether its grids overlap
+     * (their areas sum to more than the union's: only then are its grid pairs tested for overlaps).
+     */
+    static final String COVER =
+            """
+            CREATE TEMP TABLE cov_cover ON COMMIT DROP AS
+            SELECT a.code, a.plan_id, a.geom, u.geom AS grids, coalesce(u.sum_area - ST_Area(u.geom) > 1e-12, false) AS overlapping
+            FROM cov_area a
+            CROSS JOIN LATERAL (SELECT ST_Union(g.geom) AS geom, sum(ST_Area(g.geom)) AS sum_area
+                                FROM cov_grid g WHERE g.community_code = a.code) u""";
+
+    /** Pairs of communities of a plan whose interiors meet (grids inside each of them may overlap there). */
+    static final String COMMUNITY_OVERLAPS =
+            """
+            CREATE TEMP TABLE cov_area_overlap ON COMMIT DROP AS
+            SELECT a1.code AS code1, a2.code AS code2
+            FROM cov_area a1
+            JOIN cov_area a2 ON a2.plan_id = a1.plan_id AND a1.code < a2.code AND a1.geom && a2.geom
+            WHERE ST_Relate(a1.geom, a2.geom, '2********')""";
+
+    /**
+     * Every coverage fault of the extent, one row each, with its geometry. Two grids can only overlap (a) in a
+     * community whose grids overlap (cov_cover), (b) where one reaches outside its community, or (c) where their
+     * communities overlap: other pairs are not tested (the costly DE-9IM relate is for those few).
+     */
     static final String FAULTS =
             """
-            SELECT 'gap' AS kind, NULL AS grid_code, NULL AS related_code, a.code AS community_code,
+            SELECT 'gap' AS kind, NULL AS grid_code, NULL AS related_code, c.code AS community_code,
                    ST_Area(d.geom::geography) AS area_m2, NULL::int AS households, NULL AS detail,
                    ST_AsGeoJSON(d.geom, 7) AS geometry
-            FROM cov_area a
+            FROM cov_cover c
             CROSS JOIN LATERAL (
-              SELECT (ST_Dump(ST_Difference(a.geom, coalesce(
-                (SELECT ST_Union(g.geom) FROM cov_grid g WHERE g.community_code = a.code),
-                'SRID=4326;POLYGON EMPTY'::geometry)))).geom) d
+              SELECT (ST_Dump(ST_Difference(c.geom, coalesce(c.grids, 'SRID=4326;POLYGON EMPTY'::geometry)))).geom) d
             WHERE ST_Area(d.geom::geography) > :min_area
             UNION ALL
             SELECT 'overlap', g1.code, g2.code, g1.community_code, ST_Area(x.geom::geography), NULL, NULL,
                    ST_AsGeoJSON(x.geom, 7)
             FROM cov_grid g1
-            JOIN cov_grid g2 ON g2.plan_id = g1.plan_id AND g1.code < g2.code AND ST_Intersects(g1.geom, g2.geom)
-                            AND ST_Relate(g1.geom, g2.geom, '2********')
+            JOIN cov_grid g2 ON g2.plan_id = g1.plan_id AND g1.code < g2.code AND g1.geom && g2.geom
             CROSS JOIN LATERAL (SELECT ST_CollectionExtract(ST_Intersection(g1.geom, g2.geom), 3) AS geom) x
-            WHERE ST_Area(x.geom::geography) > :min_area
+            WHERE CASE WHEN NOT CASE WHEN g1.community_code = g2.community_code
+                                     THEN EXISTS (SELECT 1 FROM cov_cover c
+                                                  WHERE c.code = g1.community_code AND c.overlapping)
+                                     ELSE NOT g1.inside OR NOT g2.inside
+                                          OR EXISTS (SELECT 1 FROM cov_area_overlap o
+                                                     WHERE (o.code1, o.code2) IN ((g1.community_code, g2.community_code),
+                                                                                  (g2.community_code, g1.community_code)))
+                                     END THEN false
+                       ELSE ST_Relate(g1.geom, g2.geom, '2********') AND ST_Area(x.geom::geography) > :min_area END
             UNION ALL
             SELECT 'outside_community', g.code, NULL, g.community_code, ST_Area(d.geom::geography), NULL, NULL,
                    ST_AsGeoJSON(d.geom, 7)
             FROM cov_grid g
-            JOIN community c ON c.code = g.community_code
-            CROSS JOIN LATERAL (SELECT (ST_Dump(ST_Difference(g.geom, c.geom))).geom) d
-            WHERE NOT ST_CoveredBy(g.geom, c.geom) AND ST_Area(d.geom::geography) > :min_area
+            JOIN cov_area a ON a.code = g.community_code AND a.plan_id = g.plan_id
+            CROSS JOIN LATERAL (SELECT (ST_Dump(ST_Difference(g.geom, a.geom))).geom) d
+            WHERE NOT g.inside AND ST_Area(d.geom::geography) > :min_area
             UNION ALL
             SELECT 'building_outside', NULL, b.code, b.community_code, ST_Area(b.footprint::geography), b.households,
                    NULL, ST_AsGeoJSON(b.footprint, 7)

@@ -40,13 +40,13 @@ public class PlanEditingService {
     private static final HexFormat HEX = HexFormat.of();
 
     private final PlanStore store;
-    private final NormBandStore norms;
+    private final org.gridatlas.coverage.NormBandStore norms;
     private final CoverageEditor editor;
     private final CoverageRules rules;
 
     PlanEditingService(
             PlanStore store,
-            NormBandStore norms,
+            org.gridatlas.coverage.NormBandStore norms,
             @Value("${gridatlas.plan.snap-tolerance-m:0.5}") double snapTolerance,
             @Value("${gridatlas.plan.area-tolerance-m2:1.0}") double areaTolerance) {
         this.store = store;
@@ -104,7 +104,7 @@ public class PlanEditingService {
         CommunityCoverage after = result.after();
         List<CoverageRules.Violation> was = rules.check(before);
         List<CoverageRules.Violation> introduced = rules.introduced(was, rules.check(after));
-        EditImpact impact = EditImpact.between(before, after, norms.bands(plan.streetCode()));
+        EditImpact impact = EditImpact.between(before, after, NormBands.of(norms.inForce(plan.streetCode())));
         Map<String, Geometry> changed = changedGrids(before, after);
         boolean accepted = Boolean.TRUE.equals(request.acceptViolations());
         int version = plan.version();
@@ -236,7 +236,7 @@ public class PlanEditingService {
         List<EditImpact.BuildingMove> moves = new ArrayList<>();
         List<Geometry> pieces = new ArrayList<>();
         List<String> props = new ArrayList<>();
-        NormBands bands = norms.bands(plan.streetCode());
+        NormBands bands = NormBands.of(norms.inForce(plan.streetCode()));
         for (String c : communities(plan, community)) {
             CommunityCoverage before = store.coverage(withId, c);
             CommunityCoverage after = store.coverage(planId, c);
