@@ -41,23 +41,17 @@ final class CoverageSql {
                    ST_Area(g.geom::geography) AS area_m2, ST_CoveredBy(g.geom, a.geom) AS inside
             FROM grid g JOIN cov_area a ON a.plan_id = g.plan_id AND a.code = g.community_code""";
 
-    /**
-     * Share of each footprint in each grid it meets (1.0 when wholly inside: no intersection computed). The join is
-     * on bounding boxes only: a covered footprint then costs one prepared ST_Covers, not ST_Intersects as well.
-     */
+    /** Share of each footprint in each grid it meets (1.0 when wholly inside: no intersection computed). */
     static final String SHARES =
             """
             CREATE TEMP TABLE cov_share ON COMMIT DROP AS
-            SELECT building_id, grid_id, share FROM (
-              SELECT b.id AS building_id, g.id AS grid_id,
-                     CASE WHEN ST_Covers(g.geom, b.footprint) THEN 1.0
-                          WHEN ST_Intersects(g.geom, b.footprint)
-                          THEN ST_Area(ST_Intersection(b.footprint, g.geom)::geography)
-                               / nullif(ST_Area(b.footprint::geography), 0) END AS share
-              FROM cov_grid g
-              JOIN building b ON g.geom && b.footprint
-              WHERE b.community_code IN (SELECT code FROM cov_area)) s
-            WHERE share IS NOT NULL""";
+            SELECT b.id AS building_id, g.id AS grid_id,
+                   CASE WHEN ST_Covers(g.geom, b.footprint) THEN 1.0
+                        ELSE ST_Area(ST_Intersection(b.footprint, g.geom)::geography)
+                             / nullif(ST_Area(b.footprint::geography), 0) END AS share
+            FROM cov_grid g
+            JOIN building b ON ST_Intersects(g.geom, b.footprint)
+            WHERE b.community_code IN (SELECT code FROM cov_area)""";
 
     /** Each building in the grid of its largest share (above the tolerance); grids = how many grids hold more. */
     static final String PLACES =

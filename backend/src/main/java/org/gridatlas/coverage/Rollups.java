@@ -14,6 +14,8 @@ final class Rollups {
     private final List<WorkerWorkload> workers;
     private final List<CoverageFault> faults;
     private final Map<String, Map<String, NormBand>> bands;
+    /** Distinct full-time workers per community and per street code (one pass, not one scan per area). */
+    private final Map<String, java.util.Set<String>> fullTimeByArea = new java.util.HashMap<>();
 
     Rollups(
             List<GridCoverage> grids,
@@ -24,13 +26,31 @@ final class Rollups {
         this.workers = workers;
         this.faults = faults;
         this.bands = bands;
+        Map<String, GridCoverage> byCode = new java.util.HashMap<>();
+        grids.forEach(g -> byCode.put(g.code(), g));
+        for (WorkerWorkload w : workers) {
+            for (String code : w.chiefGrids()) {
+                GridCoverage g = byCode.get(code);
+                if (g == null) continue;
+                fullTimeByArea
+                        .computeIfAbsent("c" + g.communityCode(), k -> new java.util.HashSet<>())
+                        .add(w.code());
+                fullTimeByArea
+                        .computeIfAbsent("s" + g.streetCode(), k -> new java.util.HashSet<>())
+                        .add(w.code());
+            }
+        }
     }
 
     List<AreaRollup> communities(List<Area> areas) {
         return areas.stream()
                 .map(a -> rollup(
-                        "community", a, a.streetCode(), g -> g.communityCode().equals(a.code()), code -> a.code()
-                                .equals(code)))
+                        "community",
+                        a,
+                        "c" + a.code(),
+                        a.streetCode(),
+                        g -> g.communityCode().equals(a.code()),
+                        code -> a.code().equals(code)))
                 .toList();
     }
 
@@ -39,6 +59,7 @@ final class Rollups {
                 .map(s -> rollup(
                         "street",
                         s,
+                        "s" + s.code(),
                         s.code(),
                         g -> g.streetCode().equals(s.code()),
                         code -> code != null && code.startsWith(s.code())))
@@ -46,13 +67,14 @@ final class Rollups {
     }
 
     private AreaRollup rollup(
-            String level, Area area, String street, Predicate<GridCoverage> in, Predicate<String> community) {
+            String level,
+            Area area,
+            String key,
+            String street,
+            Predicate<GridCoverage> in,
+            Predicate<String> community) {
         List<GridCoverage> mine = grids.stream().filter(in).toList();
-        java.util.Set<String> codes = new java.util.HashSet<>();
-        mine.forEach(g -> codes.add(g.code()));
-        long fullTime = workers.stream()
-                .filter(w -> w.chiefGrids().stream().anyMatch(codes::contains))
-                .count();
+        long fullTime = fullTimeByArea.getOrDefault(key, java.util.Set.of()).size();
         int households = mine.stream().mapToInt(GridCoverage::households).sum();
         Double perWorker = fullTime == 0 ? null : CoverageService.round1((double) households / fullTime);
         Map<String, NormBand> b = bands.getOrDefault(street, Map.of());

@@ -151,6 +151,41 @@ class CoverageFixtureTest extends PostgisIntegrationTest {
         assertThat(leader.detail()).contains("BT-2", G2);
     }
 
+    /**
+     * A second community east of the first, [4,6]×[0,2], whose grid G5 = [3.8,6]×[0.6,2] reaches 0.2 west into the
+     * first community: it overlaps G3 on [3.8,4]×[0.6,1.5] (0.18 cell) and G4's strip on [3.8,4]×[1.5,2] (0.1 cell),
+     * lies outside its community on [3.8,4]×[0.6,2] (0.28 cell) and leaves the gap [4,6]×[0,0.6] (1.2 cells).
+     * Overlaps between grids of two communities are found even though each community's own grids do not overlap.
+     */
+    @Test
+    void aGridReachingIntoTheNextCommunityOverlapsItsGrids() {
+        String u = "ST_Multi(ST_SetSRID(ST_Affine(ST_GeomFromText(:wkt), 0.001, 0, 0, 0.001, 120, 30), 4326))";
+        jdbc.sql("INSERT INTO community (code, street_code, name, geom) VALUES ('330299001002', '330299001', '东邻', "
+                        + u + ")")
+                .param("wkt", "POLYGON((4 0, 6 0, 6 2, 4 2, 4 0))")
+                .update();
+        jdbc.sql("INSERT INTO grid (plan_id, code, community_code, name, geom)"
+                        + " VALUES (990001, '330299001002001', '330299001002', 'G5', " + u + ")")
+                .param("wkt", "POLYGON((3.8 0.6, 6 0.6, 6 2, 3.8 2, 3.8 0.6))")
+                .update();
+        String g5 = "330299001002001";
+        List<CoverageFault> faults = published().faults();
+        Map<String, Double> overlaps = faults.stream()
+                .filter(f -> f.kind().equals("overlap"))
+                .collect(Collectors.toMap(f -> f.gridCode() + "/" + f.relatedCode(), CoverageFault::areaM2));
+        assertThat(overlaps).containsOnlyKeys(G1 + "/" + G2, G3 + "/" + g5, G4 + "/" + g5);
+        assertThat(overlaps.get(G3 + "/" + g5)).isCloseTo(0.18 * CELL_M2, withPercentage(1));
+        assertThat(overlaps.get(G4 + "/" + g5)).isCloseTo(0.1 * CELL_M2, withPercentage(1));
+        CoverageFault outside = one(faults, "outside_community");
+        assertThat(outside.gridCode()).isEqualTo(g5);
+        assertThat(outside.areaM2()).isCloseTo(0.28 * CELL_M2, withPercentage(1));
+        CoverageFault eastGap = faults.stream()
+                .filter(f -> f.kind().equals("gap") && f.communityCode().equals("330299001002"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(eastGap.areaM2()).isCloseTo(1.2 * CELL_M2, withPercentage(1));
+    }
+
     @Test
     void incidentsAreCountedByTheirStampedGridOrByPlaceOnADraft() {
         CoverageRequest request = CoverageRequest.defaults();

@@ -11,7 +11,7 @@ document.getElementById('scope-name').textContent = me.scopeName ?? '';
 const gaMap = await createMap('map');
 const overlays = await addBaseOverlays(gaMap, me);
 const table = new GridTable(document.getElementById('grid-panel'), overlays.grids, me.scopeName);
-const coverage = await addCoverage(gaMap, overlays, document.getElementById('coverage-panel'));
+const coverage = await addCoverage(gaMap, overlays, document.getElementById('coverage-panel'), me);
 document.body.dataset.ready = 'true';
 
 export { me, gaMap, overlays, table, coverage };

@@ -42,6 +42,26 @@ const WORKER_COLUMNS = [
   ['incidents_per_month', 'cov.incidentsPerMonth', true], ['index', 'cov.index', true], ['outlier', 'cov.outlier'],
 ].map(([key, label, numeric]) => ({ key, label, numeric: Boolean(numeric) }));
 
+/** The roll-up of a community (street report) or of the street: the same figures summed over its grids. */
+const ROLLUP_COLUMNS = [
+  ['level', 'cov.level'], ['code', 'field.code'], ['name', 'field.name'], ['grids', 'cov.gridCount', true],
+  ['buildings', 'field.buildings', true], ['households', 'field.households', true],
+  ['residents', 'field.residents', true], ['floors_without_lift', 'cov.floorsWithoutLift', true],
+  ['area_m2', 'field.area', true], ['full_time_workers', 'cov.fullTime', true],
+  ['households_per_full_time_worker', 'cov.perWorker', true], ['worker_status', 'cov.workerStatus'],
+  ['grids_below_norm', 'cov.gridsBelow', true], ['grids_within_norm', 'cov.gridsWithin', true],
+  ['grids_above_norm', 'cov.gridsAbove', true], ['party_members', 'cov.partyMembers', true],
+  ['households_paired', 'cov.paired', true], ['pairing_target', 'cov.pairingTarget', true],
+  ['incidents', 'cov.incidents', true], ['gap_m2', 'cov.gapM2', true], ['overlap_m2', 'cov.overlapM2', true],
+  ['fault_count', 'cov.faultCount', true],
+].map(([key, label, numeric]) => ({ key, label, numeric: Boolean(numeric) }));
+
+/** Community roll-ups first (by code), then the street totals; fault_count = every fault of the area. */
+export function rollupRows(all) {
+  const flat = (r) => ({ ...r, fault_count: Object.values(r.faults ?? {}).reduce((a, b) => a + b, 0) });
+  return [...all.communities.map(flat), ...all.streets.map(flat)];
+}
+
 /** The rows as CSV text with the Chinese headers of the columns. */
 export function toCsv(columns, rows) {
   const lines = [columns.map((c) => csvCell(tZh(c.label))).join(',')];
@@ -114,7 +134,8 @@ function sortableTable(id, columns, shown, rows, onRow, cellClass) {
       const c = columns.find((x) => x.key === key);
       const v = r[key];
       const text = v == null ? '—' : typeof v === 'boolean' ? (v ? '⚠' : '') : c.numeric ? formatNumber(v, Number.isInteger(v) ? 0 : 1)
-        : Array.isArray(v) ? v.join(' ') : key.endsWith('_status') ? t(`cov.status.${v}`) : v;
+        : Array.isArray(v) ? v.join(' ') : key.endsWith('_status') ? t(`cov.status.${v}`)
+          : key === 'level' ? t(`cov.level.${v}`) : v;
       return `<td class="${c.numeric ? 'num ' : ''}${cellClass(r, key)}">${escapeHtml(text)}</td>`;
     }).join('')}</tr>`).join('');
     table.innerHTML = `<thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
@@ -157,8 +178,10 @@ function button(id, key, onClick) {
  * @param {import('./map.js').GaMap} gaMap the page's map
  * @param {{grids: {select: Function, onSelect: Function}}} overlays the base overlays (the grids select and zoom)
  * @param {HTMLElement} panel where the tables go
+ * @param {{communityCode: string|null}} [me] the signed-in user: a street-level user also gets the roll-up per
+ *     community (the street report)
  */
-export async function addCoverage(gaMap, overlays, panel) {
+export async function addCoverage(gaMap, overlays, panel, me = null) {
   const map = gaMap.map;
   panel.querySelector('.ga-loading')?.removeAttribute('hidden');
   const [grids, faults, workers, all] = await Promise.all([
@@ -222,6 +245,27 @@ export async function addCoverage(gaMap, overlays, panel) {
     (r, key) => (key === 'index' && r.outlier ? 'ga-status-above' : ''));
   overlays.grids.onSelect((code) => gridTable.highlight(code));
 
+  // the street report: one row per community (and the street), for users of a whole street
+  const streetLevel = me != null && !me.communityCode;
+  const rollups = streetLevel ? rollupRows(all) : [];
+  const zoomToArea = (code) => {
+    const layers = [...overlays.communities.getLayers(), ...overlays.street.getLayers()];
+    const layer = layers.find((l) => l.feature?.properties.code === code);
+    if (layer) gaMap.fit(layer.getBounds());
+    rollupTable?.highlight(code);
+  };
+  const rollupTable = streetLevel ? sortableTable('ga-rollup-table', ROLLUP_COLUMNS,
+    ['name', 'grids', 'households', 'full_time_workers', 'households_per_full_time_worker', 'worker_status',
+      'gap_m2', 'fault_count'],
+    rollups, zoomToArea,
+    (r, key) => (key === 'worker_status' || key === 'households_per_full_time_worker' ? `ga-status-${r.worker_status}` : r.level === 'street' ? 'ga-rollup-street' : '')) : null;
+  if (rollupTable) {
+    overlays.grids.onSelect((code) => {
+      const grid = gridRows.find((g) => g.code === code);
+      if (grid) rollupTable.highlight(grid.community_code);
+    });
+  }
+
   const counts = {};
   faults.features.forEach((f) => (counts[f.properties.kind] = (counts[f.properties.kind] ?? 0) + 1));
   const summary = document.createElement('ul');
@@ -251,21 +295,31 @@ export async function addCoverage(gaMap, overlays, panel) {
       () => downloadTableXlsx(tZh('cov.fileWorkers'), WORKER_COLUMNS, ranked)),
     button('export-faults-xlsx', 'cov.exportFaultsXlsx',
       () => downloadTableXlsx(tZh('cov.fileFaults'), faultColumns, faultRows)),
+    ...(streetLevel ? [
+      button('export-communities-csv', 'cov.exportCommunities',
+        () => download(tZh('cov.fileCommunities'), toCsv(ROLLUP_COLUMNS, rollups))),
+      button('export-communities-xlsx', 'cov.exportCommunitiesXlsx',
+        () => downloadTableXlsx(tZh('cov.fileCommunities'), ROLLUP_COLUMNS, rollups)),
+    ] : []),
     button('print-report', 'cov.print', () => window.print()),
   );
   // the CSV texts, for the tests and the console: window.gaCoverage.csv('grids' | 'workers' | 'faults')
   window.gaCoverage = {
     csv: (which) => ({ grids: () => toCsv(GRID_COLUMNS, gridRows), workers: () => toCsv(WORKER_COLUMNS, ranked),
-      faults: () => toCsv(faultColumns, faultRows) })[which](),
+      faults: () => toCsv(faultColumns, faultRows), communities: () => toCsv(ROLLUP_COLUMNS, rollups) })[which](),
   };
   const wrapGrid = Object.assign(document.createElement('div'), { className: 'ga-table-wrap ga-cov-wrap' });
   wrapGrid.append(gridTable.element);
   const wrapWorkers = Object.assign(document.createElement('div'), { className: 'ga-table-wrap ga-cov-wrap' });
   wrapWorkers.append(workerTable.element);
-  panel.replaceChildren(heading('cov.faultsTitle'), summary, tools, heading('cov.gridsTitle'), wrapGrid,
+  const headings = ['cov.faultsTitle', ...(streetLevel ? ['cov.rollupTitle'] : []), 'cov.gridsTitle', 'cov.workersTitle'];
+  const wrapRollup = Object.assign(document.createElement('div'), { className: 'ga-table-wrap ga-cov-wrap' });
+  if (rollupTable) wrapRollup.append(rollupTable.element);
+  panel.replaceChildren(heading('cov.faultsTitle'), summary, tools,
+    ...(streetLevel ? [heading('cov.rollupTitle'), wrapRollup] : []), heading('cov.gridsTitle'), wrapGrid,
     heading('cov.workersTitle'), wrapWorkers);
   onLanguageChange(() => panel.querySelectorAll('h2.ga-cov-heading').forEach((h, i) => {
-    h.textContent = t(['cov.faultsTitle', 'cov.gridsTitle', 'cov.workersTitle'][i]);
+    h.textContent = t(headings[i]);
   }));
-  return { coverageLayer, faultLayer, gridTable, workerTable, counts, gridRows, ranked };
+  return { coverageLayer, faultLayer, gridTable, workerTable, rollupTable, counts, gridRows, ranked, rollups };
 }
