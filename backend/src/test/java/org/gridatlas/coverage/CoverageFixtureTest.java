@@ -160,8 +160,8 @@ class CoverageFixtureTest extends PostgisIntegrationTest {
     @Test
     void aGridReachingIntoTheNextCommunityOverlapsItsGrids() {
         String u = "ST_Multi(ST_SetSRID(ST_Affine(ST_GeomFromText(:wkt), 0.001, 0, 0, 0.001, 120, 30), 4326))";
-        jdbc.sql("INSERT INTO community (code, street_code, name, geom) VALUES ('330299001002', '330299001', '东邻', "
-                        + u + ")")
+        jdbc.sql("INSERT INTO community (code, street_code, name, geom) VALUES ('330299001002', '330299001', '东邻', " + u
+                        + ")")
                 .param("wkt", "POLYGON((4 0, 6 0, 6 2, 4 2, 4 0))")
                 .update();
         jdbc.sql("INSERT INTO grid (plan_id, code, community_code, name, geom)"

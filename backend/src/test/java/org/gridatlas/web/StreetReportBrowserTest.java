@@ -89,7 +89,7 @@ class StreetReportBrowserTest extends PostgisIntegrationTest {
 
             // CSV: Chinese headers, one line per row
             String csv = (String) browser.script("return window.gaCoverage.csv('communities')");
-            String[] lines = csv.split("\r\n");
+            String[] lines = csv.split("\\r?\\n");
             assertThat(lines[0]).startsWith("层级,编码,名称,网格数");
             assertThat(lines).hasSize(communities + 2);
 
