@@ -13,6 +13,7 @@ import java.util.List;
  * @param stats balance and compactness of the proposal
  * @param baseline the same figures for recursive bisection with the same units and number of grids (scratch mode)
  * @param units number of building units the area was cut into
+ * @param parts connected parts of the area (grids never cross between parts)
  */
 public record CommunityProposal(
         String community,
@@ -23,4 +24,5 @@ public record CommunityProposal(
         List<String> notes,
         RegionStats stats,
         RegionStats baseline,
-        int units) {}
+        int units,
+        int parts) {}

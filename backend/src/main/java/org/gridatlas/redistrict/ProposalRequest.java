@@ -14,7 +14,7 @@ import java.util.List;
  * @param bandMax most households per grid (default: the street's norm band)
  * @param compactness weight of compactness against balance, 0 … 1 (default 0.5)
  * @param seed random seed (default 1): the same request gives the same proposal
- * @param keepCompounds keep a compound's (小区) buildings in one grid when it fits the band (default true)
+ * @param keepCompounds keep a compound's (小区) buildings in one grid when it fits the band (default false)
  * @param locked codes of grids that must not change
  * @param name the draft's name
  */

@@ -161,7 +161,8 @@ public class ProposalService {
                 c.notes(),
                 c.stats(),
                 c.baseline(),
-                c.units());
+                c.units(),
+                c.parts());
     }
 
     private Plan check(GridAtlasUser user, ProposalRequest r) {
@@ -214,7 +215,7 @@ public class ProposalService {
                 hi,
                 compactness,
                 r.seed() == null ? 1 : r.seed(),
-                !Boolean.FALSE.equals(r.keepCompounds()));
+                Boolean.TRUE.equals(r.keepCompounds()));
         String name =
                 r.name() == null || r.name().isBlank() ? "均衡网格方案" : r.name().strip();
         return new Plan(basedOn, r.community(), inputs, grids, settings, name);

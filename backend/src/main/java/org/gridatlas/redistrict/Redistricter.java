@@ -50,6 +50,7 @@ public final class Redistricter {
         if (k > 0) tries.add(k);
         else tries.addAll(Feasibility.maxPCandidates(total, s.lo(), s.hi()));
         Regions best = null;
+        int bestOut = Integer.MAX_VALUE;
         for (int t = 0; t < tries.size() && !cancelled.getAsBoolean(); t++) {
             int kk = tries.get(t);
             int[] perComponent = Feasibility.allocate(units, component, kk);
@@ -65,8 +66,12 @@ public final class Redistricter {
             Random rng = new Random(s.seed());
             LocalSearch.improve(r, shape, rng, PASSES, cancelled, p -> progress.accept(base + span * p));
             LocalSearch.improve(r, balance, rng, PASSES, cancelled, p -> progress.accept(base + span + span * p));
-            best = r;
-            if (k > 0 || RegionStats.of(r, s.lo(), s.hi()).inBand() == regions) break;
+            int out = regions - RegionStats.of(r, s.lo(), s.hi()).inBand();
+            if (best == null || out < bestOut) {
+                best = r;
+                bestOut = out;
+            }
+            if (k > 0 || out == 0) break;
         }
         if (best == null) throw new CancelledException();
         if (k <= 0 && RegionStats.of(best, s.lo(), s.hi()).inBand() < best.k && proof.isEmpty()) {
@@ -86,6 +91,7 @@ public final class Redistricter {
             }
             grids.add(grid(null, Tessellation.polygonal(UnaryUnionOp.union(shapes)), hh, nb, mean, true));
         }
+        grids = noded(grids, List.of());
         RegionStats stats = RegionStats.of(best, s.lo(), s.hi());
         progress.accept(1.0);
         return new CommunityProposal(
@@ -97,7 +103,8 @@ public final class Redistricter {
                 notes,
                 stats,
                 RegionStats.of(baseline, s.lo(), s.hi()),
-                units.size());
+                units.size(),
+                java.util.Arrays.stream(component).max().orElse(-1) + 1);
     }
 
     private static CommunityProposal minimal(
@@ -156,6 +163,7 @@ public final class Redistricter {
             }
             grids.add(grid(codes.get(g), Tessellation.polygonal(shape), hh, nb, mean, changed));
         }
+        grids = noded(grids, List.copyOf(in.current().values()));
         RegionStats stats = RegionStats.of(r, s.lo(), s.hi());
         progress.accept(1.0);
         return new CommunityProposal(
@@ -167,7 +175,30 @@ public final class Redistricter {
                 notes,
                 stats,
                 null,
-                units.size());
+                units.size(),
+                java.util.Arrays.stream(graph.components()).max().orElse(-1) + 1);
+    }
+
+    /** The grids noded against each other and against the unchanged grids (whose vertices they gain). */
+    private static List<ProposedGrid> noded(List<ProposedGrid> grids, List<Geometry> others) {
+        List<Geometry> all =
+                new ArrayList<>(grids.stream().map(ProposedGrid::shape).toList());
+        all.addAll(others);
+        List<Geometry> noded = Noding.node(all);
+        List<ProposedGrid> out = new ArrayList<>();
+        for (int i = 0; i < grids.size(); i++) {
+            ProposedGrid g = grids.get(i);
+            out.add(new ProposedGrid(
+                    g.code(),
+                    g.households(),
+                    g.buildings(),
+                    g.deviation(),
+                    g.polsbyPopper(),
+                    g.areaM2(),
+                    g.changed(),
+                    g.changed() ? noded.get(i) : g.shape()));
+        }
+        return out;
     }
 
     private static ProposedGrid grid(String code, Geometry shape, int hh, int nb, double mean, boolean changed) {

@@ -42,6 +42,7 @@ final class Summaries {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("community", c.community());
             m.put("units", c.units());
+            m.put("parts", c.parts());
             m.put("feasible", c.feasible());
             m.put("infeasibility", c.infeasibility());
             m.put("notes", c.notes());

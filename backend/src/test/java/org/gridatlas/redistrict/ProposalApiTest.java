@@ -59,6 +59,13 @@ class ProposalApiTest extends PostgisIntegrationTest {
             JsonNode job = api.get("/api/proposals/" + id).json();
             if (!job.get("status").asString().equals("running")) {
                 assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
+                try {
+                    java.nio.file.Files.writeString(
+                            java.nio.file.Path.of("/tmp/issue9-job-" + id + ".json"),
+                            request + "\n" + job.toPrettyString());
+                } catch (java.io.IOException e) {
+                    throw new RuntimeException(e);
+                }
                 return job;
             }
             Thread.sleep(200);
@@ -67,35 +74,57 @@ class ProposalApiTest extends PostgisIntegrationTest {
     }
 
     void assertTilesAndKeepsBuildingsWhole(long plan, String community) {
+        assertTilesAndKeepsBuildingsWhole(plan, community, "ST_Transform(c.geom, 4549)", "");
+    }
+
+    /** Against the published plan: its planted gap and straddling building stay as they were, nothing new. */
+    void assertKeepsThePublishedCoverage(long plan, String community) {
+        assertTilesAndKeepsBuildingsWhole(
+                plan,
+                community,
+                "(SELECT ST_Union(ST_Transform(g.geom, 4549)) FROM grid g JOIN boundary_plan p ON p.id = g.plan_id"
+                        + " AND p.status = 'published' WHERE g.community_code = c.code)",
+                "AND b.code <> 'B330212008008-0068'"); // straddles two published grids (manifest.json, faults)
+    }
+
+    void assertTilesAndKeepsBuildingsWhole(long plan, String community, String reference, String exceptSplit) {
+        // New vertices on the community outline move by up to 5 mm when rounded to 1e-7°: slivers far below the
+        // 1 m² tolerance of the plan rules, so each piece of the difference must stay below 1 m².
         double gap = jdbc.sql(
                         """
-                        SELECT ST_Area(ST_SymDifference(ST_Transform(c.geom, 4549),
-                                 (SELECT ST_Union(ST_Transform(geom, 4549)) FROM grid WHERE plan_id = :p AND community_code = :c)))
-                        FROM community c WHERE code = :c""")
+                        SELECT coalesce(max(ST_Area((d).geom)), 0) FROM (SELECT ST_Dump(ST_SymDifference(
+                                 %s,
+                                 (SELECT ST_Union(ST_Transform(geom, 4549)) FROM grid WHERE plan_id = :p AND community_code = :c))) d
+                        FROM community c WHERE code = :c) x"""
+                                .formatted(reference))
                 .param("p", plan)
                 .param("c", community)
                 .query(Double.class)
                 .single();
-        assertThat(gap).as("union of grids = community").isLessThan(1.0);
+        assertThat(gap).as("largest gap or overhang between the grids' union and the community").isLessThan(1.0);
         double overlap = jdbc.sql(
                         """
-                        SELECT coalesce(sum(ST_Area(ST_Intersection(ST_Transform(a.geom, 4549), ST_Transform(b.geom, 4549)))), 0)
+                        SELECT coalesce(max(ST_Area(ST_Intersection(ST_Transform(a.geom, 4549), ST_Transform(b.geom, 4549)))), 0)
                         FROM grid a JOIN grid b ON a.plan_id = b.plan_id AND a.code < b.code AND ST_Intersects(a.geom, b.geom)
                         WHERE a.plan_id = :p AND a.community_code = :c AND b.community_code = :c""")
                 .param("p", plan)
                 .param("c", community)
                 .query(Double.class)
                 .single();
-        assertThat(overlap).as("no overlap").isLessThan(1.0);
+        assertThat(overlap).as("largest overlap of two grids").isLessThan(1.0);
         int pieces = count("SELECT count(*) FROM grid WHERE plan_id = " + plan + " AND community_code = '" + community
                 + "' AND (ST_NumGeometries(geom) <> 1 OR NOT ST_IsValid(geom))");
         assertThat(pieces).as("grids not one valid polygon").isZero();
-        int split = count(
-                """
-                SELECT count(*) FROM building b WHERE b.community_code = '%s' AND (
-                  SELECT count(*) FROM grid g WHERE g.plan_id = %d
+        int split = jdbc.sql(
+                        """
+                SELECT count(*)::int FROM building b WHERE b.community_code = :c %s AND (
+                  SELECT count(*) FROM grid g WHERE g.plan_id = :p
                     AND ST_Area(ST_Intersection(ST_Transform(g.geom, 4549), ST_Transform(b.footprint, 4549))) > 0.5) <> 1"""
-                        .formatted(community, plan));
+                                .formatted(exceptSplit))
+                .param("c", community)
+                .param("p", plan)
+                .query(Integer.class)
+                .single();
         assertThat(split).as("buildings split or outside every grid").isZero();
     }
 
@@ -204,9 +233,10 @@ class ProposalApiTest extends PostgisIntegrationTest {
                         .formatted(c));
         assertThat(outOfBand).isEqualTo(3);
         Api sample = as("planner");
-        JsonNode minimal = finished(sample, "{\"community\":\"" + c + "\",\"mode\":\"minimal\",\"keepCompounds\":false}");
+        JsonNode minimal =
+                finished(sample, "{\"community\":\"" + c + "\",\"mode\":\"minimal\",\"keepCompounds\":false}");
         long plan = minimal.get("plan").asLong();
-        assertTilesAndKeepsBuildingsWhole(plan, c);
+        assertKeepsThePublishedCoverage(plan, c);
         int stillOut = count(
                 """
                 SELECT count(*) FROM (SELECT g.code, coalesce(sum(b.households), 0) h FROM grid g
@@ -215,10 +245,12 @@ class ProposalApiTest extends PostgisIntegrationTest {
                         .formatted(plan, c));
         assertThat(stillOut).isZero();
         int grids = count("SELECT count(*) FROM grid WHERE plan_id = " + plan + " AND community_code = '" + c + "'");
-        JsonNode scratch = finished(
-                sample, "{\"community\":\"" + c + "\",\"grids\":" + grids + ",\"keepCompounds\":false}");
-        int movedMinimal = minimal.get("result").get("summary").get("movedHouseholds").asInt();
-        int movedScratch = scratch.get("result").get("summary").get("movedHouseholds").asInt();
+        JsonNode scratch =
+                finished(sample, "{\"community\":\"" + c + "\",\"grids\":" + grids + ",\"keepCompounds\":false}");
+        int movedMinimal =
+                minimal.get("result").get("summary").get("movedHouseholds").asInt();
+        int movedScratch =
+                scratch.get("result").get("summary").get("movedHouseholds").asInt();
         assertThat(movedMinimal).isPositive().isLessThan(movedScratch);
     }
 }

@@ -71,6 +71,8 @@ class RedistricterTest {
         assertThat(p.grids()).allSatisfy(g -> assertThat(g.households()).isEqualTo(96));
         assertThat(p.feasible()).isTrue();
         System.out.println(p.stats() + " vs " + p.baseline());
+        // the bisection's four 200 m × 100 m quadrants are the optimum here (PP 0.698)
+        assertThat(p.baseline().meanPolsbyPopper()).isCloseTo(4 * Math.PI * 20_000 / (600.0 * 600), within(1e-6));
         assertThat(p.stats().meanPolsbyPopper())
                 .isGreaterThan(0.9 * p.baseline().meanPolsbyPopper());
     }
