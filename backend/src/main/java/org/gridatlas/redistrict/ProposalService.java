@@ -210,12 +210,7 @@ public class ProposalService {
         }
         int[] grids = allocate(inputs, r.grids(), minimal);
         Settings settings = new Settings(
-                minimal,
-                lo,
-                hi,
-                compactness,
-                r.seed() == null ? 1 : r.seed(),
-                Boolean.TRUE.equals(r.keepCompounds()));
+                minimal, lo, hi, compactness, r.seed() == null ? 1 : r.seed(), Boolean.TRUE.equals(r.keepCompounds()));
         String name =
                 r.name() == null || r.name().isBlank() ? "均衡网格方案" : r.name().strip();
         return new Plan(basedOn, r.community(), inputs, grids, settings, name);

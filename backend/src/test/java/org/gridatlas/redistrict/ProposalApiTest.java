@@ -101,7 +101,9 @@ class ProposalApiTest extends PostgisIntegrationTest {
                 .param("c", community)
                 .query(Double.class)
                 .single();
-        assertThat(gap).as("largest gap or overhang between the grids' union and the community").isLessThan(1.0);
+        assertThat(gap)
+                .as("largest gap or overhang between the grids' union and the community")
+                .isLessThan(1.0);
         double overlap = jdbc.sql(
                         """
                         SELECT coalesce(max(ST_Area(ST_Intersection(ST_Transform(a.geom, 4549), ST_Transform(b.geom, 4549)))), 0)
