@@ -61,11 +61,13 @@ public final class Redistricter {
             // First shape (compactness weighs much), then balance (compactness only breaks ties).
             Objective shape = new Objective(target, s.lo(), s.hi(), 1, 0.5 * s.compactness(), 0);
             Objective balance = new Objective(target, s.lo(), s.hi(), 4, 0.02 * s.compactness(), 0);
+            Objective evenOut = new Objective(target, s.lo(), s.hi(), 40, 0.02 * s.compactness(), 0);
             double base = 0.2 + 0.7 * t / tries.size();
             double span = 0.35 / tries.size();
             Random rng = new Random(s.seed());
             LocalSearch.improve(r, shape, rng, PASSES, cancelled, p -> progress.accept(base + span * p));
             LocalSearch.improve(r, balance, rng, PASSES, cancelled, p -> progress.accept(base + span + span * p));
+            LocalSearch.improve(r, evenOut, rng, PASSES, cancelled, p -> {});
             int out = regions - RegionStats.of(r, s.lo(), s.hi()).inBand();
             if (best == null || out < bestOut) {
                 best = r;

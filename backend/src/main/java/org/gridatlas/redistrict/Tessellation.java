@@ -10,6 +10,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
@@ -99,8 +101,10 @@ final class Tessellation {
             if (a != null) cells.get(a).add(cell);
         }
         List<Geometry> shapes = new ArrayList<>();
+        // Most cells lie well inside the area: a prepared test skips their (costly) clipping.
+        PreparedGeometry inside = PreparedGeometryFactory.prepare(area);
         for (int a = 0; a < atoms.size(); a++) {
-            Geometry ground = OverlayNGRobust.overlay(UnaryUnionOp.union(cells.get(a)), area, OverlayNG.INTERSECTION);
+            Geometry ground = clip(UnaryUnionOp.union(cells.get(a)), area, inside);
             List<Geometry> others = new ArrayList<>();
             for (Object o : footprints.query(ground.getEnvelopeInternal())) {
                 Object[] f = (Object[]) o;
@@ -110,10 +114,14 @@ final class Tessellation {
                 ground = OverlayNGRobust.overlay(ground, UnaryUnionOp.union(others), OverlayNG.DIFFERENCE);
             }
             List<Geometry> own = new ArrayList<>(List.of(ground));
-            atoms.get(a).forEach(b -> own.add(OverlayNGRobust.overlay(b.footprint(), area, OverlayNG.INTERSECTION)));
+            atoms.get(a).forEach(b -> own.add(clip(b.footprint(), area, inside)));
             shapes.add(polygonal(UnaryUnionOp.union(own)));
         }
         return shapes;
+    }
+
+    private static Geometry clip(Geometry g, Geometry area, PreparedGeometry inside) {
+        return inside.containsProperly(g) ? g : OverlayNGRobust.overlay(g, area, OverlayNG.INTERSECTION);
     }
 
     /** One unit per part holding a footprint; parts without one join the unit they share most border with. */

@@ -217,8 +217,10 @@ class ProposalApiTest extends PostgisIntegrationTest {
         JsonNode c = job.get("result").get("communities").get(0);
         assertThat(c.get("grids")).hasSize(8);
         assertThat(c.get("stats").get("maxDeviation").asDouble()).isLessThanOrEqualTo(0.10);
-        assertThat(c.get("stats").get("maxDeviation").asDouble())
-                .isLessThanOrEqualTo(c.get("baseline").get("maxDeviation").asDouble());
+        assertThat(c.get("stats").get("meanDeviation").asDouble())
+                .isLessThanOrEqualTo(c.get("baseline").get("meanDeviation").asDouble());
+        assertThat(c.get("stats").get("meanPolsbyPopper").asDouble())
+                .isGreaterThan(c.get("baseline").get("meanPolsbyPopper").asDouble());
         assertTilesAndKeepsBuildingsWhole(job.get("plan").asLong(), "330212008004");
     }
 
