@@ -33,6 +33,33 @@ public final class Redistricter {
                 : scratch(in, s, k, cancelled, progress, notes);
     }
 
+    /**
+     * The reference proposal: the same units cut by recursive bisection along the longer axis into k grids (no
+     * search, no contiguity guarantee), dissolved the same way. For benchmarks and comparisons.
+     */
+    public static CommunityProposal baseline(CommunityInput in, Settings s, int k) {
+        List<String> notes = new ArrayList<>();
+        List<Unit> units = Tessellation.units(in.free(), in.buildings(), s.keepCompounds(), s.hi(), notes);
+        UnitGraph graph = UnitGraph.of(units);
+        Regions r = new Regions(units, graph, Bisection.partition(units, k), k, null);
+        int total = units.stream().mapToInt(Unit::households).sum();
+        List<ProposedGrid> grids = new ArrayList<>();
+        for (int g = 0; g < k; g++) {
+            List<Geometry> shapes = new ArrayList<>();
+            int hh = 0, nb = 0;
+            for (Unit u : units) {
+                if (r.of[u.id()] != g) continue;
+                shapes.add(u.shape());
+                hh += u.households();
+                nb += u.buildings().size();
+            }
+            grids.add(grid(null, Tessellation.polygonal(UnaryUnionOp.union(shapes)), hh, nb, (double) total / k, true));
+        }
+        RegionStats stats = RegionStats.of(r, s.lo(), s.hi());
+        return new CommunityProposal(
+                in.community(), grids, 0, stats.inBand() == k, List.of(), notes, stats, stats, units.size(), 0);
+    }
+
     private static CommunityProposal scratch(
             CommunityInput in,
             Settings s,
