@@ -38,7 +38,10 @@ final class Feasibility {
         return out;
     }
 
-    /** k split over the connected parts by households (largest remainder), at least one region per part. */
+    /**
+     * k split over the connected parts by households (largest remainder), at least one region per part with
+     * households.
+     */
     static int[] allocate(List<Unit> units, int[] component, int k) {
         int parts = 0;
         for (int c : component) parts = Math.max(parts, c + 1);
@@ -53,7 +56,9 @@ final class Feasibility {
         int[] out = new int[parts];
         int left = k;
         for (int c = 0; c < parts; c++) {
-            out[c] = Math.max(1, Math.min(size[c], (int) Math.floor(total == 0 ? 0 : k * hh[c] / total)));
+            // a part without households (a park cut off by a locked grid) gets no grid of its own: see RegionGrowing
+            int least = hh[c] > 0 || total == 0 ? 1 : 0;
+            out[c] = Math.max(least, Math.min(size[c], (int) Math.floor(total == 0 ? 0 : k * hh[c] / total)));
             left -= out[c];
         }
         List<Integer> order = new ArrayList<>();

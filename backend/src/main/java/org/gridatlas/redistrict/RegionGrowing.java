@@ -24,7 +24,7 @@ final class RegionGrowing {
         int[] of = new int[n];
         Arrays.fill(of, -1);
         List<Integer> seeds = new ArrayList<>();
-        for (int c = 0; c < k.length; c++) seeds.addAll(seeds(units, component, c, k[c], rng));
+        for (int c = 0; c < k.length; c++) if (k[c] > 0) seeds.addAll(seeds(units, component, c, k[c], rng));
         int regions = seeds.size();
         double[] hh = new double[regions];
         List<PriorityQueue<double[]>> frontier = new ArrayList<>();
@@ -50,7 +50,23 @@ final class RegionGrowing {
             push(units, graph, f, u, units.get(seeds.get(r)));
             byHouseholds.add(new double[] {hh[r], r});
         }
+        joinNearest(units, of);
         return of;
+    }
+
+    /** Units of a part that got no grid join the region of the nearest placed unit (that grid is then not one piece). */
+    private static void joinNearest(List<Unit> units, int[] of) {
+        for (Unit u : units) {
+            if (of[u.id()] >= 0) continue;
+            double d = Double.MAX_VALUE;
+            for (Unit v : units) {
+                double dv = Math.hypot(u.x() - v.x(), u.y() - v.y());
+                if (of[v.id()] >= 0 && dv < d) {
+                    d = dv;
+                    of[u.id()] = of[v.id()];
+                }
+            }
+        }
     }
 
     private static void push(List<Unit> units, UnitGraph graph, PriorityQueue<double[]> f, int u, Unit seed) {
