@@ -23,9 +23,15 @@ class ProposalApiTest extends PostgisIntegrationTest {
 
     Api planner;
 
+    /** Plans up to this id existed before the test; the drafts it makes on the sample street are removed after. */
+    long lastPlanBefore;
+
     @BeforeEach
     void fixture() throws Exception {
         removeFixture();
+        lastPlanBefore = jdbc.sql("SELECT coalesce(max(id), 0) FROM boundary_plan")
+                .query(Long.class)
+                .single();
         jdbc.sql(new ClassPathResource("fixtures/plan/three-grids.sql").getContentAsString(StandardCharsets.UTF_8))
                 .update();
         jdbc.sql("INSERT INTO community (code, street_code, name, geom)"
@@ -40,6 +46,10 @@ class ProposalApiTest extends PostgisIntegrationTest {
 
     @AfterEach
     void removeFixture() {
+        // other tests read every grid of the sample street: leave no proposal draft behind
+        jdbc.sql("DELETE FROM boundary_plan WHERE id > :id AND status = 'draft'")
+                .param("id", lastPlanBefore)
+                .update();
         for (String sql : List.of(
                 "DELETE FROM app_user WHERE username = 'planner-fixture'",
                 "DELETE FROM worker WHERE community_code = '330299001001'",
