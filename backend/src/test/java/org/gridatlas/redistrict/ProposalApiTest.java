@@ -69,13 +69,6 @@ class ProposalApiTest extends PostgisIntegrationTest {
             JsonNode job = api.get("/api/proposals/" + id).json();
             if (!job.get("status").asString().equals("running")) {
                 assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
-                try {
-                    java.nio.file.Files.writeString(
-                            java.nio.file.Path.of("/tmp/issue9-job-" + id + ".json"),
-                            request + "\n" + job.toPrettyString());
-                } catch (java.io.IOException e) {
-                    throw new RuntimeException(e);
-                }
                 return job;
             }
             Thread.sleep(200);
