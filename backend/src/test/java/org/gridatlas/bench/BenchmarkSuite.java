@@ -28,6 +28,8 @@ public final class BenchmarkSuite {
                                 + " to_char(reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS reported_on,"
                                 + " 1 AS count"),
                 new CoverageBenchmark(),
-                new CopyEncodingBenchmark());
+                new CopyEncodingBenchmark(),
+                new RedistrictBenchmark(false),
+                new RedistrictBenchmark(true));
     }
 }
