@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProposalDrafts {
     private final PlanEditingService editing;
     private final PlanStore store;
-    private final NormBandStore norms;
+    private final org.gridatlas.coverage.NormBandStore norms;
 
-    ProposalDrafts(PlanEditingService editing, PlanStore store, NormBandStore norms) {
+    ProposalDrafts(PlanEditingService editing, PlanStore store, org.gridatlas.coverage.NormBandStore norms) {
         this.editing = editing;
         this.store = store;
         this.norms = norms;
@@ -31,7 +31,7 @@ public class ProposalDrafts {
     /** The households band of the street (its norm_band row, else the deployment's): {min, max}. */
     @Transactional(readOnly = true)
     public double[] householdBand(String streetCode) {
-        NormBands b = norms.bands(streetCode);
+        NormBands b = NormBands.of(norms.inForce(streetCode));
         return new double[] {b.householdsMin(), b.householdsMax()};
     }
 
