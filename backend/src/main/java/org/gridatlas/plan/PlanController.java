@@ -1,7 +1,12 @@
 package org.gridatlas.plan;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.gridatlas.api.BadParameterException;
 import org.gridatlas.security.GridAtlasUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,8 +40,17 @@ class PlanController {
      */
     record DraftRequest(Long basedOn, String street, String community, String name, String note) {}
 
-    /** The client's version of the plan, for undo, redo and publish. */
+    /** The client's version of the plan, for undo and redo. */
     record VersionRequest(Integer version) {}
+
+    /**
+     * Publishing.
+     *
+     * @param version the client's version of the draft
+     * @param effectiveFrom start of validity, ISO 8601 date-time with offset or a date (00:00 Asia/Shanghai); default
+     *     now
+     */
+    record PublishRequest(Integer version, String effectiveFrom) {}
 
     @PostMapping("/api/plans")
     ResponseEntity<Map<String, Object>> create(
@@ -93,8 +107,22 @@ class PlanController {
 
     @PostMapping("/api/plans/{id}/publish")
     PlanViews.Publication publish(
-            @PathVariable long id, @RequestBody VersionRequest r, @AuthenticationPrincipal GridAtlasUser user) {
-        return publishing.publish(user, id, r.version());
+            @PathVariable long id, @RequestBody PublishRequest r, @AuthenticationPrincipal GridAtlasUser user) {
+        return publishing.publish(user, id, r.version(), effectiveFrom(r.effectiveFrom()));
+    }
+
+    private static OffsetDateTime effectiveFrom(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return value.length() == 10
+                    ? LocalDate.parse(value)
+                            .atStartOfDay(ZoneId.of("Asia/Shanghai"))
+                            .toOffsetDateTime()
+                    : OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(
+                    "effectiveFrom", "effectiveFrom must be a date (2026-01-01) or a date-time with offset");
+        }
     }
 
     @GetMapping(path = "/api/plans/{id}/export.kml", produces = "application/vnd.google-earth.kml+xml")

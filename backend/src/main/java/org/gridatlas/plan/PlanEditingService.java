@@ -43,14 +43,17 @@ public class PlanEditingService {
     private final NormBandStore norms;
     private final CoverageEditor editor;
     private final CoverageRules rules;
+    private final CoverageCache cache;
 
     PlanEditingService(
             PlanStore store,
             NormBandStore norms,
+            CoverageCache cache,
             @Value("${gridatlas.plan.snap-tolerance-m:0.5}") double snapTolerance,
             @Value("${gridatlas.plan.area-tolerance-m2:1.0}") double areaTolerance) {
         this.store = store;
         this.norms = norms;
+        this.cache = cache;
         this.editor = new CoverageEditor(snapTolerance);
         this.rules = new CoverageRules(areaTolerance);
     }
@@ -99,7 +102,8 @@ public class PlanEditingService {
     private PlanViews.EditOutcome run(PlanStore.PlanRow plan, EditRequest request, boolean save, String author) {
         String community = communityOf(plan, request);
         PlanEdit edit = parse(request);
-        CommunityCoverage before = store.coverage(plan.id(), community);
+        CommunityCoverage before =
+                cache.get(plan.id(), community, plan.version(), () -> store.coverage(plan.id(), community));
         CoverageEditor.Result result = editor.apply(before, edit, store.codesEverUsed(community));
         CommunityCoverage after = result.after();
         List<CoverageRules.Violation> was = rules.check(before);
@@ -127,6 +131,7 @@ public class PlanEditingService {
             store.writeMetric(plan.id(), community, changed, names);
             Map<String, PlanStore.StoredGrid> storedAfter = store.stored(plan.id(), changed.keySet());
             version = store.bumpVersion(plan.id());
+            cache.put(plan.id(), community, version, storedAfter(before, storedAfter));
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("version", version);
             payload.put("community", community);
@@ -155,6 +160,16 @@ public class PlanEditingService {
                 views(introduced),
                 views(was),
                 featureCollection(codes, shapes));
+    }
+
+    /** The coverage as now stored: the grids before the edit with the changed ones as written (rounded to 1e-7°). */
+    private static CommunityCoverage storedAfter(CommunityCoverage before, Map<String, PlanStore.StoredGrid> written) {
+        Map<String, Geometry> grids = new TreeMap<>(before.grids());
+        written.forEach((code, g) -> {
+            if (g == null) grids.remove(code);
+            else grids.put(code, g.metric());
+        });
+        return before.withGrids(grids);
     }
 
     /** Takes back the last edit not yet undone. */
