@@ -1,6 +1,7 @@
 package org.gridatlas.plan;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +18,36 @@ import org.springframework.stereotype.Component;
 class CoverageCache {
     private record Key(long plan, String community, int version) {}
 
-    private record Entry(CommunityCoverage coverage, long loadedAt) {}
+    /** A cached coverage, with its rule check computed once on demand. */
+    static final class Entry {
+        private final CommunityCoverage coverage;
+        private final long loadedAt;
+        private volatile List<CoverageRules.Violation> violations;
+        private volatile Map<String, String> holders;
+
+        private Entry(CommunityCoverage coverage, long loadedAt) {
+            this.coverage = coverage;
+            this.loadedAt = loadedAt;
+        }
+
+        CommunityCoverage coverage() {
+            return coverage;
+        }
+
+        /** The coverage's faults under these rules (computed on the first call). */
+        List<CoverageRules.Violation> violations(CoverageRules rules) {
+            List<CoverageRules.Violation> v = violations;
+            if (v == null) violations = v = List.copyOf(rules.check(coverage));
+            return v;
+        }
+
+        /** Building code → grid holding most of it (computed on the first call). */
+        Map<String, String> holders() {
+            Map<String, String> h = holders;
+            if (h == null) holders = h = Map.copyOf(EditImpact.holders(coverage));
+            return h;
+        }
+    }
 
     private final int capacity;
     private final long ttlNanos;
@@ -37,22 +67,22 @@ class CoverageCache {
     }
 
     /** The coverage of the plan's community at this version, loaded by {@code load} when not cached or too old. */
-    CommunityCoverage get(long plan, String community, int version, Supplier<CommunityCoverage> load) {
+    Entry get(long plan, String community, int version, Supplier<CommunityCoverage> load) {
         Key key = new Key(plan, community, version);
         synchronized (entries) {
             Entry e = entries.get(key);
-            if (e != null && System.nanoTime() - e.loadedAt() < ttlNanos) return e.coverage();
+            if (e != null && System.nanoTime() - e.loadedAt < ttlNanos) return e;
         }
-        CommunityCoverage loaded = load.get();
-        put(plan, community, version, loaded);
-        return loaded;
+        return put(plan, community, version, load.get());
     }
 
     /** Remembers a coverage known to equal what is stored for this plan version (e.g. right after a saved edit). */
-    void put(long plan, String community, int version, CommunityCoverage coverage) {
+    Entry put(long plan, String community, int version, CommunityCoverage coverage) {
+        Entry e = new Entry(coverage, System.nanoTime());
         synchronized (entries) {
-            entries.put(new Key(plan, community, version), new Entry(coverage, System.nanoTime()));
+            entries.put(new Key(plan, community, version), e);
         }
+        return e;
     }
 
     /** Forgets every entry of a plan (published: it is no longer edited). */

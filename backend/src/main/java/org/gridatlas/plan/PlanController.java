@@ -1,5 +1,7 @@
 package org.gridatlas.plan;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Boundary plan editing: drafts, edits with their impact, undo/redo, validation, comparison, publishing, KML. */
 @RestController
@@ -25,11 +28,36 @@ class PlanController {
     private final PlanEditingService editing;
     private final PlanPublishingService publishing;
     private final PlanExports exports;
+    private final PlanImportService imports;
 
-    PlanController(PlanEditingService editing, PlanPublishingService publishing, PlanExports exports) {
+    PlanController(
+            PlanEditingService editing,
+            PlanPublishingService publishing,
+            PlanExports exports,
+            PlanImportService imports) {
         this.editing = editing;
         this.publishing = publishing;
         this.exports = exports;
+        this.imports = imports;
+    }
+
+    /** A new draft from a GeoJSON or KML file of grid polygons (properties: code, name). */
+    @PostMapping(path = "/api/plans/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<PlanImportService.Imported> importPlan(
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String street,
+            @RequestParam(required = false) String community,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String note,
+            @RequestParam(defaultValue = "false") boolean acceptViolations,
+            @AuthenticationPrincipal GridAtlasUser user)
+            throws IOException {
+        if (file == null || file.isEmpty()) throw PlanImportService.noFile();
+        try (InputStream in = file.getInputStream()) {
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(imports.importDraft(
+                            user, street, community, name, note, file.getOriginalFilename(), in, acceptViolations));
+        }
     }
 
     /**

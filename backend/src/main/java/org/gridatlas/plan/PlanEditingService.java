@@ -102,14 +102,22 @@ public class PlanEditingService {
     private PlanViews.EditOutcome run(PlanStore.PlanRow plan, EditRequest request, boolean save, String author) {
         String community = communityOf(plan, request);
         PlanEdit edit = parse(request);
-        CommunityCoverage before =
+        CoverageCache.Entry cached =
                 cache.get(plan.id(), community, plan.version(), () -> store.coverage(plan.id(), community));
+        CommunityCoverage before = cached.coverage();
         CoverageEditor.Result result = editor.apply(before, edit, store.codesEverUsed(community));
         CommunityCoverage after = result.after();
-        List<CoverageRules.Violation> was = rules.check(before);
-        List<CoverageRules.Violation> introduced = rules.introduced(was, rules.check(after));
-        EditImpact impact = EditImpact.between(before, after, norms.bands(plan.streetCode()));
         Map<String, Geometry> changed = changedGrids(before, after);
+        // only what the edit touched is checked and recounted; the rest is the cached coverage's
+        List<CoverageRules.Violation> was = cached.violations(rules);
+        List<CoverageRules.Violation> introduced = rules.introduced(was, rules.check(after, changed.keySet(), before));
+        Map<String, String> heldBefore = cached.holders();
+        EditImpact impact = EditImpact.between(
+                before,
+                after,
+                norms.bands(plan.streetCode()),
+                heldBefore,
+                EditImpact.holdersAfterEdit(before, after, heldBefore, changed.keySet()));
         boolean accepted = Boolean.TRUE.equals(request.acceptViolations());
         int version = plan.version();
         if (save) {
