@@ -24,6 +24,7 @@ class CoverageCache {
         private final long loadedAt;
         private volatile List<CoverageRules.Violation> violations;
         private volatile Map<String, String> holders;
+        private volatile List<PlanViews.ViolationView> views;
 
         private Entry(CommunityCoverage coverage, long loadedAt) {
             this.coverage = coverage;
@@ -38,6 +39,13 @@ class CoverageCache {
         List<CoverageRules.Violation> violations(CoverageRules rules) {
             List<CoverageRules.Violation> v = violations;
             if (v == null) violations = v = List.copyOf(rules.check(coverage));
+            return v;
+        }
+
+        /** The faults as the API shows them, placed on the map (made on the first call). */
+        List<PlanViews.ViolationView> views(Supplier<List<PlanViews.ViolationView>> make) {
+            List<PlanViews.ViolationView> v = views;
+            if (v == null) views = v = List.copyOf(make.get());
             return v;
         }
 

@@ -105,7 +105,11 @@ public class PlanEditingService {
         CoverageCache.Entry cached =
                 cache.get(plan.id(), community, plan.version(), () -> store.coverage(plan.id(), community));
         CommunityCoverage before = cached.coverage();
-        CoverageEditor.Result result = editor.apply(before, edit, store.codesEverUsed(community));
+        // only splitting and creating give out a new code
+        Set<String> taken = edit instanceof PlanEdit.Split || edit instanceof PlanEdit.Create
+                ? store.codesEverUsed(community)
+                : Set.of();
+        CoverageEditor.Result result = editor.apply(before, edit, taken);
         CommunityCoverage after = result.after();
         Map<String, Geometry> changed = changedGrids(before, after);
         // only what the edit touched is checked and recounted; the rest is the cached coverage's
@@ -166,7 +170,7 @@ public class PlanEditingService {
                 result.created(),
                 impact,
                 views(introduced),
-                views(was),
+                cached.views(() -> views(was)),
                 featureCollection(codes, shapes));
     }
 

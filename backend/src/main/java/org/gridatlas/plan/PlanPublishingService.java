@@ -63,7 +63,7 @@ public class PlanPublishingService {
                     Map.of("published", published));
         }
         Map<String, String> renumbered = new LinkedHashMap<>();
-        for (String community : store.communitiesOf(plan.streetCode())) {
+        for (String community : published == null ? List.<String>of() : changedCommunities(published, planId)) {
             CommunityCoverage draft = store.coverage(planId, community);
             if (published != null) {
                 CommunityCoverage current = store.coverage(published, community);
@@ -240,6 +240,25 @@ public class PlanPublishingService {
 
     private static Point centre(Geometry g) {
         return g.getInteriorPoint();
+    }
+
+    /**
+     * The communities whose grids differ between the two plans (a code added or dropped, or a shape not exactly the
+     * same): only these are checked and renumbered — an untouched community is the published one.
+     */
+    private List<String> changedCommunities(long oldPlan, long newPlan) {
+        return jdbc.sql(
+                        """
+                        SELECT DISTINCT coalesce(n.community_code, o.community_code) FROM
+                          (SELECT id, code, community_code, geom FROM grid WHERE plan_id = :old) o
+                          FULL JOIN (SELECT id, code, community_code, geom FROM grid WHERE plan_id = :new) n
+                            ON n.code = o.code
+                        WHERE o.id IS NULL OR n.id IS NULL OR NOT ST_OrderingEquals(o.geom, n.geom)
+                        ORDER BY 1""")
+                .param("old", oldPlan)
+                .param("new", newPlan)
+                .query(String.class)
+                .list();
     }
 
     /** Codes of the old plan's grids that the new plan changes or drops. */

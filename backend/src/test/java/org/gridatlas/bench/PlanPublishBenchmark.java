@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Publishing a street: each run copies a draft of the street with the most grids (untimed) and publishes it over HTTP
- * (rules of every community checked against the published plan, numbering, archive, duty review, incident
+ * Publishing a street: each run copies a draft of the street with the most grids and merges two adjacent grids of one
+ * community in it (untimed; the next community each run), then publishes it over HTTP (the changed community's rules
+ * checked against the published plan, the others compared exactly in SQL, numbering, archive, duty review, incident
  * re-assignment). Reference: a plain INSERT … SELECT copy of the street's grids into a new plan row, rolled back.
  * Afterwards the street's original plan is published again and every bench plan is removed.
  */
@@ -24,8 +25,8 @@ final class PlanPublishBenchmark implements Benchmark {
 
     @Override
     public String workload() {
-        return "POST /api/plans/{draft}/publish of a whole-street draft (copy of the published plan) of " + size
-                + "; target ≤ 2 s for 80 grids";
+        return "POST /api/plans/{draft}/publish of a whole-street draft of " + size + " with one saved edit (two"
+                + " adjacent grids of one community merged, another community each run); target ≤ 2 s for 80 grids";
     }
 
     @Override
@@ -66,17 +67,60 @@ final class PlanPublishBenchmark implements Benchmark {
             List<Integer> runs = new ArrayList<>();
             for (int i = 0; i < few.warmup() + few.runs(); i++) runs.add(i);
             try {
+                List<String> communities = communities(db, street);
                 Samples subject = few.measureAfter(
                         runs,
-                        i -> drafts.add(PlanBench.draft(context, street, null, "bench publish " + i)),
+                        i -> {
+                            long d = PlanBench.draft(context, street, null, "bench publish " + i);
+                            drafts.add(d);
+                            mergeOnePair(context, db, d, communities, i);
+                        },
                         i -> context.post(
-                                "/api/plans/" + drafts.get(drafts.size() - 1) + "/publish", "{\"version\":0}"));
+                                "/api/plans/" + drafts.get(drafts.size() - 1) + "/publish", "{\"version\":1}"));
                 Samples reference = few.measure(runs, i -> copyRolledBack(db, original, street));
                 return new Comparison(subject, reference);
             } finally {
                 restore(db, original, drafts, lastEvent);
             }
         }
+    }
+
+    private static List<String> communities(Connection db, String street) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p =
+                db.prepareStatement("SELECT code FROM community WHERE street_code = ? ORDER BY code")) {
+            p.setString(1, street);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** One saved edit in the draft: two adjacent grids of the run's community merged (the next community if none). */
+    private static void mergeOnePair(BenchContext context, Connection db, long draft, List<String> communities, int run)
+            throws Exception {
+        try (PreparedStatement p = db.prepareStatement(
+                """
+                SELECT a.code, b.code FROM grid a JOIN grid b
+                  ON b.plan_id = a.plan_id AND b.community_code = a.community_code AND a.code < b.code
+                WHERE a.plan_id = ? AND a.community_code = ?
+                  AND ST_Length(ST_Intersection(ST_Boundary(a.geom), ST_Boundary(b.geom))::geography) > 5
+                ORDER BY 1, 2 LIMIT 1""")) {
+            for (int k = 0; k < communities.size(); k++) {
+                p.setLong(1, draft);
+                p.setString(2, communities.get((run + k) % communities.size()));
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) continue;
+                    context.post(
+                            "/api/plans/" + draft + "/edits",
+                            "{\"kind\":\"merge\",\"grid\":\"" + rs.getString(1) + "\",\"other\":\"" + rs.getString(2)
+                                    + "\",\"version\":0}");
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("no two adjacent grids left to merge in draft " + draft);
     }
 
     private static void copyRolledBack(Connection db, long plan, String street) throws SQLException {
