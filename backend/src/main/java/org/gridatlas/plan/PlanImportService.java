@@ -171,7 +171,10 @@ public class PlanImportService {
         }
     }
 
-    /** The community's grids in the draft become exactly the file's (WGS84, rounded to 1e-7° like every import). */
+    /**
+     * The community's grids in the draft become exactly the file's (WGS84, as given: rounding them would move shared
+     * edges off the community's boundary by up to a centimetre, an overhang of a square metre on a long edge).
+     */
     private void replaceGrids(long draftId, String community, List<ImportedGrid> grids) {
         jdbc.sql("DELETE FROM grid WHERE plan_id = :p AND community_code = :c")
                 .param("p", draftId)
@@ -186,7 +189,7 @@ public class PlanImportService {
             jdbc.sql(
                             """
                             INSERT INTO grid (plan_id, code, community_code, name, geom)
-                            VALUES (:p, :code, :c, :name, ST_Multi(ST_ReducePrecision(ST_GeomFromWKB(:g, 4326), 1e-7)))""")
+                            VALUES (:p, :code, :c, :name, ST_Multi(ST_GeomFromWKB(:g, 4326)))""")
                     .param("p", draftId)
                     .param("code", g.code())
                     .param("c", community)

@@ -167,8 +167,8 @@ class PlanImportApiTest extends PostgisIntegrationTest {
         long id = a.json().get("id").asLong();
         assertThat(count("SELECT count(*) FROM grid d JOIN grid p ON p.code = d.code AND p.plan_id = " + published
                         + " WHERE d.plan_id = " + id + " AND d.name = p.name"
-                        + " AND ST_Area(ST_SymDifference(d.geom, p.geom)::geography) < 0.5"))
-                .as("the same grids, to the 1e-7° (about 1 cm) of KML's coordinates")
+                        + " AND ST_HausdorffDistance(ST_Transform(d.geom, 4549), ST_Transform(p.geom, 4549)) < 0.02"))
+                .as("the same grids, to the 7 decimals (about 1 cm) of KML's coordinates")
                 .isEqualTo(3);
     }
 }
