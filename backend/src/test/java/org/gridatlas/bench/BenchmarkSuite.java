@@ -16,6 +16,7 @@ public final class BenchmarkSuite {
                 new TileBenchmark("grids", new int[] {12, 13, 14}, "geom", "grid"),
                 new TileBenchmark("incidents", new int[] {16, 17}, "location", "incident"),
                 new CoverageBenchmark(),
-                new CopyEncodingBenchmark());
+                new CopyEncodingBenchmark(),
+                new HeatmapTileBenchmark());
     }
 }
