@@ -107,8 +107,11 @@ class HeatmapPageBrowserTest extends PostgisIntegrationTest {
             browser.waitForAll(By.cssSelector("#hm-ranking tbody tr"));
             new Select(browser.driver().findElement(By.id("hm-measure"))).selectByValue("satisfactionRate");
             new Select(browser.driver().findElement(By.id("hm-view"))).selectByValue("performance");
-            browser.until(d -> d.findElement(By.cssSelector(".ga-legend")).getText().contains("≥ 98 %"));
-            assertThat(browser.driver().findElement(By.cssSelector(".ga-legend")).getText())
+            browser.until(
+                    d -> d.findElement(By.cssSelector(".ga-legend")).getText().contains("≥ 98 %"));
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector(".ga-legend"))
+                            .getText())
                     .contains("满意率")
                     .contains("无数据");
             String from = browser.driver().findElement(By.id("hm-from")).getDomProperty("value");
@@ -129,8 +132,11 @@ class HeatmapPageBrowserTest extends PostgisIntegrationTest {
                     .param("g", grid)
                     .query(Double.class)
                     .single();
-            String expectedFill = rate >= 98 ? "#1a9850" : rate >= 95 ? "#91cf60" : rate >= 90 ? "#d9ef8b"
-                    : rate >= 80 ? "#fee08b" : rate >= 70 ? "#fc8d59" : "#d73027";
+            String expectedFill = rate >= 98
+                    ? "#1a9850"
+                    : rate >= 95
+                            ? "#91cf60"
+                            : rate >= 90 ? "#d9ef8b" : rate >= 80 ? "#fee08b" : rate >= 70 ? "#fc8d59" : "#d73027";
             WebElement path = browser.waitFor(By.cssSelector("path.ga-hm-unit[data-unit='" + grid + "']"));
             browser.until(d -> expectedFill.equals(path.getDomAttribute("fill")));
 
@@ -153,7 +159,8 @@ class HeatmapPageBrowserTest extends PostgisIntegrationTest {
             browser.driver().findElement(By.id("hm-export-ranking-xlsx")).click();
             String base64 = browser.until(d -> (String) browser.script("return window.gaSaved || null"));
             int grids = count("SELECT count(DISTINCT grid_code) FROM incident WHERE " + period);
-            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+            try (XSSFWorkbook book = new XSSFWorkbook(
+                    new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
                 Sheet sheet = book.getSheetAt(0);
                 assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("名次");
                 assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("满意率（%）");
@@ -163,7 +170,8 @@ class HeatmapPageBrowserTest extends PostgisIntegrationTest {
                     if (grid.equals(sheet.getRow(r).getCell(1).getStringCellValue())) row = sheet.getRow(r);
                 }
                 assertThat(row).as("row of " + grid).isNotNull();
-                assertThat(row.getCell(6).getNumericCellValue()).isCloseTo(rate, org.assertj.core.data.Offset.offset(0.01));
+                assertThat(row.getCell(6).getNumericCellValue())
+                        .isCloseTo(rate, org.assertj.core.data.Offset.offset(0.01));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
