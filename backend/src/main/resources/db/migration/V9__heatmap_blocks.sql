@@ -39,6 +39,8 @@ CREATE TABLE heatmap_month_street (
 
 -- Rebuilds the blocks of one month, set-based, and clears its dirty mark; serialised by an advisory lock, so a month
 -- marked dirty again by a concurrent import stays dirty for the next pass. Returns the blocks written.
+-- The incidents are grouped once into zoom-14 cells; each coarser level is grouped from the level below (a cell of
+-- zoom L is exactly cells (2cx..2cx+1, 2cy..2cy+1) of zoom L+1), so the work is dominated by one pass over the month.
 CREATE FUNCTION heatmap_refresh_month(m date) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
     t0 timestamptz := m::timestamp AT TIME ZONE 'Asia/Shanghai';
@@ -49,33 +51,40 @@ BEGIN
     DELETE FROM heatmap_dirty_month WHERE month = m;
     DELETE FROM heatmap_block WHERE month = m;
     DELETE FROM heatmap_month_street WHERE month = m;
-    CREATE TEMP TABLE IF NOT EXISTS heatmap_month_points (
-        x float8, y float8, street_code text, status text, satisfaction smallint, cat_big text, cat_code text
+    CREATE TEMP TABLE IF NOT EXISTS heatmap_month_cells (
+        level smallint, cat text, cx integer, cy integer, sid integer, n integer, n_open integer, n_dissatisfied integer
     ) ON COMMIT DROP;
-    TRUNCATE heatmap_month_points;
-    INSERT INTO heatmap_month_points
-    SELECT ST_X(g), ST_Y(g), i.street_code, i.status, i.satisfaction, i.category_big, i.category_code
-    FROM incident i CROSS JOIN LATERAL (SELECT ST_Transform(i.location, 3857) AS g) p
+    TRUNCATE heatmap_month_cells;
+    INSERT INTO heatmap_street (code)
+    SELECT DISTINCT street_code FROM incident
+    WHERE reported_at >= t0 AND reported_at < t1 AND street_code IS NOT NULL
+    ON CONFLICT DO NOTHING;
+    INSERT INTO heatmap_month_cells
+    SELECT 14, c.cat,
+           floor((ST_X(g) + 20037508.342789244) * (256 * 2 ^ 14) / 40075016.685578488)::integer,
+           floor((20037508.342789244 - ST_Y(g)) * (256 * 2 ^ 14) / 40075016.685578488)::integer,
+           s.id, count(*), count(*) FILTER (WHERE i.status <> 'closed'), count(*) FILTER (WHERE i.satisfaction <= 2)
+    FROM incident i
+    CROSS JOIN LATERAL (SELECT ST_Transform(i.location, 3857) AS g) p
+    JOIN heatmap_street s ON s.code = i.street_code
+    CROSS JOIN LATERAL (VALUES ('*'), (i.category_big), (i.category_code)) AS c(cat)
     WHERE i.reported_at >= t0 AND i.reported_at < t1
-      AND i.location IS NOT NULL AND i.street_code IS NOT NULL AND abs(ST_Y(i.location)) < 85.05;
-    INSERT INTO heatmap_street (code) SELECT DISTINCT street_code FROM heatmap_month_points ON CONFLICT DO NOTHING;
-    INSERT INTO heatmap_month_street SELECT m, street_code, count(*) FROM heatmap_month_points GROUP BY street_code;
+      AND i.location IS NOT NULL AND abs(ST_Y(i.location)) < 85.05 AND c.cat IS NOT NULL
+    GROUP BY 2, 3, 4, 5;
+    FOR lv IN REVERSE 13..8 LOOP
+        INSERT INTO heatmap_month_cells
+        SELECT lv, cat, cx >> 1, cy >> 1, sid, sum(n), sum(n_open), sum(n_dissatisfied)
+        FROM heatmap_month_cells WHERE level = lv + 1
+        GROUP BY 2, 3, 4, 5;
+    END LOOP;
+    INSERT INTO heatmap_month_street
+    SELECT m, s.code, sum(c.n) FROM heatmap_month_cells c JOIN heatmap_street s ON s.id = c.sid
+    WHERE c.level = 8 AND c.cat = '*' GROUP BY s.code;
     INSERT INTO heatmap_block (level, cat, month, bx, by, cells, data)
     SELECT level, cat, m, cx >> 6, cy >> 6, count(*),
            string_agg(int2send((((cx & 63) << 6) | (cy & 63))::smallint) || int4send(sid) || int4send(n)
                       || int4send(n_open) || int4send(n_dissatisfied), ''::bytea ORDER BY cy, cx, sid)
-    FROM (SELECT z.level, c.cat,
-                 floor((p.x + 20037508.342789244) * (256 * 2 ^ z.level) / 40075016.685578488)::integer AS cx,
-                 floor((20037508.342789244 - p.y) * (256 * 2 ^ z.level) / 40075016.685578488)::integer AS cy,
-                 s.id AS sid, count(*)::integer AS n,
-                 (count(*) FILTER (WHERE p.status <> 'closed'))::integer AS n_open,
-                 (count(*) FILTER (WHERE p.satisfaction <= 2))::integer AS n_dissatisfied
-          FROM heatmap_month_points p
-          JOIN heatmap_street s ON s.code = p.street_code
-          CROSS JOIN generate_series(8, 14) AS z(level)
-          CROSS JOIN LATERAL (VALUES ('*'), (p.cat_big), (p.cat_code)) AS c(cat)
-          WHERE c.cat IS NOT NULL
-          GROUP BY 1, 2, 3, 4, 5) cell
+    FROM heatmap_month_cells
     GROUP BY level, cat, cx >> 6, cy >> 6;
     GET DIAGNOSTICS written = ROW_COUNT;
     RETURN written;
