@@ -139,6 +139,7 @@ class HeatmapPageBrowserTest extends PostgisIntegrationTest {
                             : rate >= 90 ? "#d9ef8b" : rate >= 80 ? "#fee08b" : rate >= 70 ? "#fc8d59" : "#d73027";
             WebElement path = browser.waitFor(By.cssSelector("path.ga-hm-unit[data-unit='" + grid + "']"));
             browser.until(d -> expectedFill.equals(path.getDomAttribute("fill")));
+            browser.screenshot(Path.of("../docs/screenshots/heatmap-performance.png"));
 
             // a click on the grid highlights its row of the ranking (sorted by the chosen measure)
             browser.script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", path);
