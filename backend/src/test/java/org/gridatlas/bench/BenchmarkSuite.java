@@ -29,6 +29,8 @@ public final class BenchmarkSuite {
                                 + " 1 AS count"),
                 new CoverageBenchmark(),
                 new CopyEncodingBenchmark(),
+                new RedistrictBenchmark(false),
+                new RedistrictBenchmark(true),
                 new HeatmapTileBenchmark());
     }
 }
