@@ -16,6 +16,8 @@ public final class BenchmarkSuite {
                 new TileBenchmark("grids", new int[] {12, 13, 14}, "geom", "grid"),
                 new TileBenchmark("incidents", new int[] {16, 17}, "location", "incident"),
                 new CoverageBenchmark(),
-                new CopyEncodingBenchmark());
+                new CopyEncodingBenchmark(),
+                IncidentImportBenchmark.vsCopy(),
+                IncidentImportBenchmark.vsOgr2ogr());
     }
 }
