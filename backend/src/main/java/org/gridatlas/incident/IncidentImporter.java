@@ -223,7 +223,7 @@ class IncidentImporter implements Importer {
                 placed == null ? null : placed.point().lon(),
                 placed == null ? null : placed.point().lat(),
                 address,
-                AddressNormalizer.normalize(address),
+                placed == null ? AddressNormalizer.normalize(address) : null, // only geocoding reads it
                 fields.text("reporter_name", false),
                 fields.text("reporter_phone", false),
                 placed == null || life.reported() == null

@@ -187,6 +187,7 @@ final class IncidentImportBenchmark implements Benchmark {
         HttpRequest post = HttpRequest.newBuilder(
                         URI.create(context.baseUrl() + "/api/imports?kind=incidents&async=true&encoding=UTF-8"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-XSRF-TOKEN", xsrfToken(context))
                 .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)))
                 .build();
         long start = System.nanoTime();
@@ -206,6 +207,25 @@ final class IncidentImportBenchmark implements Benchmark {
             }
             return seconds;
         }
+    }
+
+    /**
+     * The session's CSRF token (cookie XSRF-TOKEN, echoed as a header on writes as js/api.js does); a write without
+     * it is refused, and that refusal also sets the cookie.
+     */
+    private static String xsrfToken(BenchContext context) throws Exception {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var cookies =
+                    ((java.net.CookieManager) context.http().cookieHandler().orElseThrow()).getCookieStore();
+            for (var c : cookies.getCookies()) if (c.getName().equals("XSRF-TOKEN")) return c.getValue();
+            context.http()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(context.baseUrl() + "/api/imports/preview"))
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+        }
+        throw new IllegalStateException("the service set no XSRF-TOKEN cookie");
     }
 
     private static void ogr2ogr(BenchContext context, Path file) throws Exception {
