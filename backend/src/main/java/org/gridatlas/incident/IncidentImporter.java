@@ -11,6 +11,7 @@ import org.gridatlas.geo.Datum;
 import org.gridatlas.ingest.ChineseDates;
 import org.gridatlas.ingest.ColumnMapping;
 import org.gridatlas.ingest.Fields;
+import org.gridatlas.ingest.GeoJsonFeatures;
 import org.gridatlas.ingest.ImportCounts;
 import org.gridatlas.ingest.ImportKind;
 import org.gridatlas.ingest.ImportOptions;
@@ -24,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Incidents (事件/工单) from files as offices export them: CSV (UTF-8 with or without BOM, or GB18030/GBK) or .xlsx,
+ * Incidents (事件/工单) from files as offices export them: CSV (UTF-8 with or without BOM, or GB18030/GBK), .xlsx or
+ * GeoJSON (a FeatureCollection of Points whose properties carry the same fields, {@link GeoJsonFeatures#readPointRows}),
  * columns found by Chinese/English header synonyms ({@link IncidentColumns}) or the user's mapping, times in the
  * common Chinese forms ({@link org.gridatlas.ingest.ChineseDates}), coordinates in WGS84, GCJ-02 or BD-09 converted to
  * WGS84, lon/lat given the wrong way round swapped back, points far outside the street refused. Rows are checked
@@ -89,8 +91,8 @@ class IncidentImporter implements Importer {
         ImportOptions options = source.options();
         Problems problems = context.problems();
         String format = options.formatFor(source.fileName(), kind());
-        if (!"csv".equals(format) && !"xlsx".equals(format)) {
-            problems.add(0, "format", "incidents are read from csv or xlsx, not " + format);
+        if (!"csv".equals(format) && !"xlsx".equals(format) && !"geojson".equals(format)) {
+            problems.add(0, "format", "incidents are read from csv, xlsx or geojson, not " + format);
             problems.throwIfAny();
         }
         Map<String, Category> categories = categories();
@@ -107,13 +109,15 @@ class IncidentImporter implements Importer {
             if (!missing.isEmpty()) {
                 problems.add(0, String.join(", ", missing), "required column missing from the header");
             }
-            return !problems.any();
+            return !problems.fileProblem(); // a GeoJSON header grows after rows were read
         };
         IncidentStage.create(jdbc);
         ImportCounts counts = RecordLoader.table(
-                rows -> "xlsx".equals(format)
-                        ? XlsxRows.read(source.in(), options.sheet(), problems, header, rows)
-                        : Tables.csv(source.in(), source.charset(), problems, header, rows),
+                rows -> switch (format) {
+                    case "xlsx" -> XlsxRows.read(source.in(), options.sheet(), problems, header, rows);
+                    case "geojson" -> GeoJsonFeatures.readPointRows(source.in(), problems, header, rows);
+                    default -> Tables.csv(source.in(), source.charset(), problems, header, rows);
+                },
                 problems,
                 options.skipBadRows(),
                 5000,

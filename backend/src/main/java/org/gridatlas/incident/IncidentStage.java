@@ -59,20 +59,28 @@ final class IncidentStage {
               reporter_name = coalesce(excluded.reporter_name, incident.reporter_name),
               reporter_phone = coalesce(excluded.reporter_phone, incident.reporter_phone),
               import_job_id = excluded.import_job_id,
-              location = coalesce(excluded.location, incident.location),
-              geocode_quality = CASE WHEN excluded.location IS NULL THEN incident.geocode_quality
+              location = CASE WHEN %1$s THEN incident.location ELSE excluded.location END,
+              geocode_quality = CASE WHEN %1$s THEN incident.geocode_quality
                                      ELSE excluded.geocode_quality END,
-              geocode_score = CASE WHEN excluded.location IS NULL THEN incident.geocode_score END,
-              building_id = CASE WHEN excluded.location IS NULL THEN incident.building_id END,
-              street_code = CASE WHEN excluded.location IS NULL THEN incident.street_code
+              geocode_score = CASE WHEN %1$s THEN incident.geocode_score END,
+              building_id = CASE WHEN %1$s THEN incident.building_id END,
+              street_code = CASE WHEN %1$s THEN incident.street_code
                                  ELSE excluded.street_code END,
-              community_code = CASE WHEN excluded.location IS NULL THEN incident.community_code
+              community_code = CASE WHEN %1$s THEN incident.community_code
                                     ELSE excluded.community_code END,
-              grid_code = CASE WHEN excluded.location IS NULL THEN incident.grid_code ELSE excluded.grid_code END,
-              grid_plan_id = CASE WHEN excluded.location IS NULL THEN incident.grid_plan_id
+              grid_code = CASE WHEN %1$s THEN incident.grid_code ELSE excluded.grid_code END,
+              grid_plan_id = CASE WHEN %1$s THEN incident.grid_plan_id
                                   ELSE excluded.grid_plan_id END
             RETURNING xmax = 0 AS inserted)
             SELECT count(*) FILTER (WHERE inserted) FROM up""";
+
+    /**
+     * An updated row keeps the stored location and placement only when it has no point and the same address (an
+     * earlier geocode or hand placement survives the next day's export). A row whose address changed is geocoded
+     * anew, and when that fails it goes to the review queue: an old grid must not silently stay.
+     */
+    private static final String KEEP_LOCATION =
+            "excluded.location IS NULL AND excluded.address IS NOT DISTINCT FROM incident.address";
 
     private static final String LAST_PER_ID =
             "(SELECT DISTINCT ON (external_id) * FROM incident_stage ORDER BY external_id, row_no DESC)";
@@ -161,7 +169,7 @@ final class IncidentStage {
     static int store(JdbcClient jdbc, long jobId, boolean repeatedIds) {
         // the sort of a million ids (when needed) and the hash of the upsert fit in memory
         jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-        return jdbc.sql(UPSERT.formatted(repeatedIds ? LAST_PER_ID : "incident_stage"))
+        return jdbc.sql(UPSERT.replace("%1$s", KEEP_LOCATION).formatted(repeatedIds ? LAST_PER_ID : "incident_stage"))
                 .param("job", jobId)
                 .query(Integer.class)
                 .single();
