@@ -71,6 +71,17 @@ public record BenchContext(
      * time of each measured call in milliseconds.
      */
     public <T> Samples measure(List<T> items, Action<T> action) throws Exception {
+        return measure(items, action, false);
+    }
+
+    /**
+     * As {@link #measure(List, Action)}; with {@code warmEach}, every item that will be measured is first run once
+     * unmeasured, so a "warm" figure does not depend on which side read a page from disk first.
+     */
+    public <T> Samples measure(List<T> items, Action<T> action, boolean warmEach) throws Exception {
+        if (warmEach) {
+            for (int i = 0; i < Math.min(runs, items.size()); i++) action.run(items.get(i));
+        }
         for (int i = 0; i < warmup; i++) action.run(items.get(i % items.size()));
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {

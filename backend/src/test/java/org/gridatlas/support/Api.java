@@ -68,6 +68,23 @@ public final class Api {
                 .build());
     }
 
+    /** Posts a JSON body and keeps the answer as bytes (a spreadsheet, an image). */
+    public HttpResponse<byte[]> postJsonForBytes(String path, String json) {
+        try {
+            return http.send(
+                    request(path)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Puts a JSON body. */
     public Answer putJson(String path, String json) {
         return send(request(path)

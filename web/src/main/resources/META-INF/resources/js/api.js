@@ -66,7 +66,7 @@ async function request(url, options = {}) {
     throw new ApiError(response.status, message, problem);
   }
   if (response.status === 204) return null;
-  return response.json();
+  return options.blob ? response.blob() : response.json();
 }
 
 /** GET a JSON or GeoJSON document. */
@@ -88,6 +88,14 @@ export function postForm(url) {
   const token = cookie('XSRF-TOKEN');
   if (token) headers['X-XSRF-TOKEN'] = token;
   return fetch(url, { method: 'POST', headers, credentials: 'same-origin', redirect: 'manual' });
+}
+
+/** POST a JSON body and read the answer as a Blob (a generated file). */
+export function postJSONForBlob(url, body) {
+  const headers = { 'Content-Type': 'application/json' };
+  const token = cookie('XSRF-TOKEN');
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  return request(url, { method: 'POST', headers, body: JSON.stringify(body), blob: true });
 }
 
 /** PUT a JSON body and read the JSON answer. */

@@ -1,7 +1,7 @@
 // Coverage and workload on the grid chief's page (网格长): grids coloured by households per full-time worker
 // against the norm band, the coverage faults as a map layer, a sortable per-grid table and a workload ranking,
 // both linked to the map and exported as CSV (UTF-8 with BOM, Chinese headers, every figure).
-import { csvCell, downloadCsv } from './csv.js';
+import { csvCell, downloadCsv, downloadXlsx } from './csv.js';
 import { getJSON } from './api.js';
 import { attributeTable, escapeHtml } from './map.js';
 import { formatNumber, onLanguageChange, t, tZh } from './i18n.js';
@@ -51,6 +51,12 @@ export function toCsv(columns, rows) {
 
 function download(name, text) {
   downloadCsv(`${name}_${new Date().toISOString().slice(0, 10)}.csv`, text);
+}
+
+/** The same rows as an .xlsx sheet named after the table (Chinese headers, numbers kept numeric). */
+export function downloadTableXlsx(name, columns, rows) {
+  return downloadXlsx(`${name}_${new Date().toISOString().slice(0, 10)}`, name, columns.map((c) => tZh(c.label)),
+    rows.map((r) => columns.map((c) => r[c.key] ?? null)));
 }
 
 function bandOf(bands, metric) {
@@ -239,6 +245,12 @@ export async function addCoverage(gaMap, overlays, panel) {
     button('export-coverage-csv', 'cov.exportGrids', () => download(tZh('cov.fileGrids'), toCsv(GRID_COLUMNS, gridRows))),
     button('export-workload-csv', 'cov.exportWorkers', () => download(tZh('cov.fileWorkers'), toCsv(WORKER_COLUMNS, ranked))),
     button('export-faults-csv', 'cov.exportFaults', () => download(tZh('cov.fileFaults'), toCsv(faultColumns, faultRows))),
+    button('export-coverage-xlsx', 'cov.exportGridsXlsx',
+      () => downloadTableXlsx(tZh('cov.fileGrids'), GRID_COLUMNS, gridRows)),
+    button('export-workload-xlsx', 'cov.exportWorkersXlsx',
+      () => downloadTableXlsx(tZh('cov.fileWorkers'), WORKER_COLUMNS, ranked)),
+    button('export-faults-xlsx', 'cov.exportFaultsXlsx',
+      () => downloadTableXlsx(tZh('cov.fileFaults'), faultColumns, faultRows)),
     button('print-report', 'cov.print', () => window.print()),
   );
   // the CSV texts, for the tests and the console: window.gaCoverage.csv('grids' | 'workers' | 'faults')

@@ -1,7 +1,7 @@
 // The side-panel table of the grids of the user's scope, shared by the three role pages: sortable by header,
 // a row click finds the grid on the map, a grid click on the map highlights its row, and the whole table
 // (every figure shown, with its total) downloads as UTF-8 CSV with BOM and Chinese headers.
-import { csvCell, downloadCsv } from './csv.js';
+import { csvCell, downloadCsv, downloadXlsx } from './csv.js';
 import { formatNumber, language, onLanguageChange, t, tZh } from './i18n.js';
 
 // Every column is exported; on screen code and name share the first cell (a 15-digit code and a name do not
@@ -78,9 +78,16 @@ export class GridTable {
     exportButton.textContent = t('export.csv');
     exportButton.disabled = this.rows.length === 0;
     exportButton.addEventListener('click', () => this.download());
+    const xlsxButton = document.createElement('button');
+    xlsxButton.type = 'button';
+    xlsxButton.id = 'export-xlsx';
+    xlsxButton.className = 'ga-button';
+    xlsxButton.textContent = t('export.xlsx');
+    xlsxButton.disabled = this.rows.length === 0;
+    xlsxButton.addEventListener('click', () => this.downloadXlsx());
     const toolbar = document.createElement('div');
     toolbar.className = 'ga-toolbar';
-    toolbar.append(summary, exportButton);
+    toolbar.append(summary, exportButton, xlsxButton);
 
     const wrap = document.createElement('div');
     wrap.className = 'ga-table-wrap';
@@ -203,18 +210,30 @@ export class GridTable {
     });
   }
 
+  /** The cells of the export: rows in the order shown, then the total row. */
+  exportRows() {
+    const rows = this.sorted().map((r) => COLUMNS.map((c) => r[c.key] ?? null));
+    rows.push(COLUMNS.map((c, i) => (c.numeric ? sum(this.rows, c.key) : i === 0 ? tZh('table.total') : '')));
+    return rows;
+  }
+
   /** The table as CSV text: Chinese headers, plain numbers, rows in the order shown, then the total. */
   csv() {
     const lines = [COLUMNS.map((c) => csvCell(tZh(c.label))).join(',')];
-    for (const r of this.sorted()) {
-      lines.push(COLUMNS.map((c) => csvCell(r[c.key], c.numeric)).join(','));
-    }
-    const total = COLUMNS.map((c, i) => (c.numeric ? sum(this.rows, c.key) : i === 0 ? tZh('table.total') : ''));
-    lines.push(total.map((v) => csvCell(v)).join(','));
+    this.exportRows().forEach((row) => lines.push(row.map((v, i) => csvCell(v, COLUMNS[i].numeric)).join(',')));
     return `${lines.join('\r\n')}\r\n`;
   }
 
+  fileName() {
+    return `${tZh('export.fileName')}_${this.scopeName ?? ''}_${today()}`;
+  }
+
   download() {
-    downloadCsv(`${tZh('export.fileName')}_${this.scopeName ?? ''}_${today()}.csv`, this.csv());
+    downloadCsv(`${this.fileName()}.csv`, this.csv());
+  }
+
+  /** The same table as .xlsx (numbers stay numbers). */
+  downloadXlsx() {
+    return downloadXlsx(this.fileName(), tZh('export.fileName'), COLUMNS.map((c) => tZh(c.label)), this.exportRows());
   }
 }

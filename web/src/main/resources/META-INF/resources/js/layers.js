@@ -1,9 +1,12 @@
 // The base overlays of every role page, all limited to the user's scope by the API: the street outline,
 // communities (outlined, named), grids (labelled with name and code from zoom 16, popup with their figures)
-// and buildings (filled by type, popup with their attributes).
+// and buildings (vector tiles filled by type, popup with their attributes).
 import { getJSON } from './api.js';
 import { attributeTable, escapeHtml } from './map.js';
 import { formatNumber, t } from './i18n.js';
+
+/** The server sends building footprints from this zoom (TileService.BUILDING_MIN_ZOOM). */
+export const BUILDING_TILE_MIN_ZOOM = 13;
 
 /** Grid labels are readable from this zoom; below it they are hidden. */
 export const GRID_LABEL_MIN_ZOOM = 16;
@@ -142,16 +145,68 @@ class GridOverlay {
   }
 }
 
-function buildingsLayer(map, collection) {
+/**
+ * Buildings as vector tiles (GET /api/tiles/buildings/{z}/{x}/{y}.mvt, from zoom 13), drawn by Leaflet.VectorGrid on
+ * canvas: a city's footprints cannot travel as one GeoJSON. The canvas takes no clicks (it would hide the grids
+ * below it); a click is answered by {@link buildingAt} instead.
+ */
+function buildingsLayer(map) {
   const byType = new Map(BUILDING_TYPES.map((b) => [b.type, b]));
-  return L.geoJSON(collection, {
+  const layer = L.vectorGrid.protobuf('api/tiles/buildings/{z}/{x}/{y}.mvt', {
+    rendererFactory: L.canvas.tile,
     pane: pane(map, 'ga-buildings', 420),
-    style: (f) => {
-      const b = byType.get(f.properties.type) ?? byType.get('other');
-      return { className: 'ga-building', color: b.stroke, weight: 0.6, fillColor: b.fill, fillOpacity: 0.85 };
+    interactive: false,
+    minZoom: BUILDING_TILE_MIN_ZOOM,
+    maxNativeZoom: 18,
+    fetchOptions: { credentials: 'same-origin' },
+    vectorTileLayerStyles: {
+      buildings: (p) => {
+        const b = byType.get(p.type) ?? byType.get('other');
+        return { fill: true, color: b.stroke, weight: 0.6, fillColor: b.fill, fillOpacity: 0.85 };
+      },
     },
-    onEachFeature: (f, layer) => layer.bindPopup(() => buildingPopup(f.properties), { maxWidth: 320 }),
   });
+  layer.on('load', () => (map.getContainer().dataset.buildingTiles = 'loaded'));
+  return layer;
+}
+
+/** Even-odd test of a [lng, lat] point against the rings of a GeoJSON Polygon or MultiPolygon. */
+export function containsPoint(geometry, [x, y]) {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  return polygons.some((rings) => {
+    let inside = false;
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+    return inside;
+  });
+}
+
+/** The building whose footprint holds the point (GET /api/buildings around it), or null. */
+export async function buildingAt(latlng) {
+  const d = 1e-6;
+  const fc = await getJSON(`api/buildings?bbox=${latlng.lng - d},${latlng.lat - d},${latlng.lng + d},${latlng.lat + d}&limit=20`);
+  return (fc.features ?? []).find((f) => containsPoint(f.geometry, [latlng.lng, latlng.lat])) ?? null;
+}
+
+/** A click on a building (over a grid or not) opens the building's popup while the buildings layer is shown. */
+function popupBuildingsOnClick(map, buildings, grids) {
+  const show = async (e) => {
+    if (!map.hasLayer(buildings) || map.getZoom() < BUILDING_TILE_MIN_ZOOM) return;
+    const found = await buildingAt(e.latlng);
+    if (found) {
+      L.popup({ maxWidth: 320, className: 'ga-building-popup' })
+        .setLatLng(e.latlng)
+        .setContent(buildingPopup(found.properties))
+        .openOn(map);
+    }
+  };
+  map.on('click', show);
+  grids.on('click', show);
 }
 
 function communitiesLayer(map, collection) {
@@ -194,15 +249,14 @@ function scopeBounds(me, street, communities, grids) {
  *
  * @param {import('./map.js').GaMap} gaMap the page's map
  * @param {{communityCode: string|null}} me the signed-in user (GET /api/me)
- * @returns {Promise<{street: L.GeoJSON, communities: L.GeoJSON, grids: GridOverlay, buildings: L.GeoJSON}>}
+ * @returns {Promise<{street: L.GeoJSON, communities: L.GeoJSON, grids: GridOverlay, buildings: L.VectorGrid}>}
  */
 export async function addBaseOverlays(gaMap, me) {
   const map = gaMap.map;
-  const [streetFc, communityFc, gridFc, buildingFc] = await Promise.all([
+  const [streetFc, communityFc, gridFc] = await Promise.all([
     getAllFeatures('api/streets'),
     getAllFeatures('api/communities'),
     getAllFeatures('api/grids'),
-    getAllFeatures('api/buildings'),
   ]);
   const fills = communityColors(communityFc);
   const street = L.geoJSON(streetFc, {
@@ -211,8 +265,7 @@ export async function addBaseOverlays(gaMap, me) {
   });
   const communities = communitiesLayer(map, communityFc);
   const grids = new GridOverlay(map, gridFc, fills);
-  const buildings = buildingsLayer(map, buildingFc);
-
+  const buildings = buildingsLayer(map);
 
   gaMap.addOverlay({ key: 'layer.street', layer: street, legend: [{ key: 'layer.street', stroke: STREET_STYLE.color, kind: 'dash' }] });
   gaMap.addOverlay({
@@ -236,5 +289,6 @@ export async function addBaseOverlays(gaMap, me) {
   });
   gaMap.fit(scopeBounds(me, street, communities, grids.layer));
   toggleLabelsByZoom(map, grids.layer);
+  popupBuildingsOnClick(map, buildings, grids.layer);
   return { street, communities, grids, buildings };
 }

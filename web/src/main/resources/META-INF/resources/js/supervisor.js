@@ -14,6 +14,7 @@ const overlays = await addBaseOverlays(gaMap, me);
 const incidentTiles = addIncidentTiles(gaMap);
 const table = new GridTable(document.getElementById('grid-panel'), overlays.grids, me.scopeName);
 const heatmap = await addHeatmap(gaMap, overlays.grids, document.getElementById('heatmap-panel'));
+window.gaSupervisorMap = gaMap.map; // lets the browser tests go to a known point
 document.body.dataset.ready = 'true';
 
 export { me, gaMap, overlays, table, heatmap, incidentTiles };
