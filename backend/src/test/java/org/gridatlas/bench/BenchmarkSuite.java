@@ -31,6 +31,8 @@ public final class BenchmarkSuite {
                 new CopyEncodingBenchmark(),
                 new RedistrictBenchmark(false),
                 new RedistrictBenchmark(true),
-                new HeatmapTileBenchmark());
+                new HeatmapTileBenchmark(),
+                IncidentImportBenchmark.vsCopy(),
+                IncidentImportBenchmark.vsOgr2ogr());
     }
 }
