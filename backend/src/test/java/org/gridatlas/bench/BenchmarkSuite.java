@@ -31,6 +31,11 @@ public final class BenchmarkSuite {
                 new CopyEncodingBenchmark(),
                 new PlanPreviewBenchmark(),
                 new PlanValidationBenchmark(),
-                new PlanPublishBenchmark());
+                new PlanPublishBenchmark(),
+                new RedistrictBenchmark(false),
+                new RedistrictBenchmark(true),
+                new HeatmapTileBenchmark(),
+                IncidentImportBenchmark.vsCopy(),
+                IncidentImportBenchmark.vsOgr2ogr());
     }
 }

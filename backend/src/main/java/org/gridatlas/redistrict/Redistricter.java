@@ -1,0 +1,244 @@
+package org.gridatlas.redistrict;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+
+/**
+ * Proposes the grids of one community: from scratch (units of the free area, grown regions, local search; with
+ * {@code k ≤ 0} as many grids as the band allows, max-p style) or with minimal change (units of each current grid,
+ * local search from the current assignment weighing households moved). Plain Java, no Spring: unit-tested directly.
+ */
+public final class Redistricter {
+    private static final int PASSES = 80;
+
+    private Redistricter() {}
+
+    /**
+     * @param k number of grids from scratch; 0 or less for as many as the band allows (ignored in minimal change)
+     */
+    public static CommunityProposal propose(
+            CommunityInput in, Settings s, int k, BooleanSupplier cancelled, DoubleConsumer progress) {
+        List<String> notes = new ArrayList<>();
+        return s.minimalChange()
+                ? minimal(in, s, cancelled, progress, notes)
+                : scratch(in, s, k, cancelled, progress, notes);
+    }
+
+    /**
+     * The reference proposal: the same units cut by recursive bisection along the longer axis into k grids (no
+     * search, no contiguity guarantee), dissolved the same way. For benchmarks and comparisons.
+     */
+    public static CommunityProposal baseline(CommunityInput in, Settings s, int k) {
+        List<String> notes = new ArrayList<>();
+        List<Unit> units = Tessellation.units(in.free(), in.buildings(), s.keepCompounds(), s.hi(), notes);
+        UnitGraph graph = UnitGraph.of(units);
+        Regions r = new Regions(units, graph, Bisection.partition(units, k), k, null);
+        int total = units.stream().mapToInt(Unit::households).sum();
+        List<ProposedGrid> grids = new ArrayList<>();
+        for (int g = 0; g < k; g++) {
+            List<Geometry> shapes = new ArrayList<>();
+            int hh = 0, nb = 0;
+            for (Unit u : units) {
+                if (r.of[u.id()] != g) continue;
+                shapes.add(u.shape());
+                hh += u.households();
+                nb += u.buildings().size();
+            }
+            grids.add(grid(null, Tessellation.polygonal(UnaryUnionOp.union(shapes)), hh, nb, (double) total / k, true));
+        }
+        RegionStats stats = RegionStats.of(r, s.lo(), s.hi());
+        return new CommunityProposal(
+                in.community(), grids, 0, stats.inBand() == k, List.of(), notes, stats, stats, units.size(), 0);
+    }
+
+    private static CommunityProposal scratch(
+            CommunityInput in,
+            Settings s,
+            int k,
+            BooleanSupplier cancelled,
+            DoubleConsumer progress,
+            List<String> notes) {
+        List<Unit> units = Tessellation.units(in.free(), in.buildings(), s.keepCompounds(), s.hi(), notes);
+        progress.accept(0.2);
+        UnitGraph graph = UnitGraph.of(units);
+        int[] component = graph.components();
+        int total = units.stream().mapToInt(Unit::households).sum();
+        List<String> proof = Feasibility.proof(units, total, k, s.lo(), s.hi());
+        List<Integer> tries = new ArrayList<>();
+        if (k > 0) tries.add(k);
+        else tries.addAll(Feasibility.maxPCandidates(total, s.lo(), s.hi()));
+        Regions best = null;
+        int bestOut = Integer.MAX_VALUE;
+        for (int t = 0; t < tries.size() && !cancelled.getAsBoolean(); t++) {
+            int kk = tries.get(t);
+            int[] perComponent = Feasibility.allocate(units, component, kk);
+            int regions = java.util.Arrays.stream(perComponent).sum();
+            int[] start = RegionGrowing.grow(units, graph, component, perComponent, new Random(s.seed()));
+            Regions r = new Regions(units, graph, start, regions, null);
+            double target = (double) total / regions;
+            // First shape (compactness weighs much), then balance (compactness only breaks ties).
+            Objective shape = new Objective(target, s.lo(), s.hi(), 1, 0.5 * s.compactness(), 0);
+            Objective balance = new Objective(target, s.lo(), s.hi(), 4, 0.02 * s.compactness(), 0);
+            Objective evenOut = new Objective(target, s.lo(), s.hi(), 40, 0.02 * s.compactness(), 0);
+            double base = 0.2 + 0.7 * t / tries.size();
+            double span = 0.35 / tries.size();
+            Random rng = new Random(s.seed());
+            LocalSearch.improve(r, shape, rng, PASSES, cancelled, p -> progress.accept(base + span * p));
+            LocalSearch.improve(r, balance, rng, PASSES, cancelled, p -> progress.accept(base + span + span * p));
+            LocalSearch.improve(r, evenOut, rng, PASSES, cancelled, p -> {});
+            int out = regions - RegionStats.of(r, s.lo(), s.hi()).inBand();
+            if (best == null || out < bestOut) {
+                best = r;
+                bestOut = out;
+            }
+            if (k > 0 || out == 0) break;
+        }
+        if (best == null) throw new CancelledException();
+        if (k <= 0 && RegionStats.of(best, s.lo(), s.hi()).inBand() < best.k && proof.isEmpty()) {
+            notes.add("no partition with every grid in the band was found (none proved impossible either)");
+        }
+        Regions baseline = new Regions(units, graph, Bisection.partition(units, best.k), best.k, null);
+        List<ProposedGrid> grids = new ArrayList<>();
+        double mean = (double) total / best.k;
+        for (int r = 0; r < best.k; r++) {
+            List<Geometry> shapes = new ArrayList<>();
+            int hh = 0, nb = 0;
+            for (Unit u : units) {
+                if (best.of[u.id()] != r) continue;
+                shapes.add(u.shape());
+                hh += u.households();
+                nb += u.buildings().size();
+            }
+            grids.add(grid(null, Tessellation.polygonal(UnaryUnionOp.union(shapes)), hh, nb, mean, true));
+        }
+        grids = noded(grids, List.of());
+        RegionStats stats = RegionStats.of(best, s.lo(), s.hi());
+        progress.accept(1.0);
+        return new CommunityProposal(
+                in.community(),
+                grids,
+                Moves.moved(units, in.current(), best),
+                stats.inBand() == best.k,
+                proof,
+                notes,
+                stats,
+                RegionStats.of(baseline, s.lo(), s.hi()),
+                units.size(),
+                java.util.Arrays.stream(component).max().orElse(-1) + 1);
+    }
+
+    private static CommunityProposal minimal(
+            CommunityInput in, Settings s, BooleanSupplier cancelled, DoubleConsumer progress, List<String> notes) {
+        List<String> codes = new ArrayList<>(in.current().keySet());
+        List<Unit> units = new ArrayList<>();
+        List<Integer> startList = new ArrayList<>();
+        for (int g = 0; g < codes.size(); g++) {
+            Geometry grid = in.current().get(codes.get(g));
+            List<ProposalBuilding> inside = new ArrayList<>();
+            for (ProposalBuilding b : in.buildings()) {
+                if (grid.contains(b.footprint().getInteriorPoint())) inside.add(b);
+            }
+            if (inside.isEmpty()) continue;
+            for (Unit u : Tessellation.units(grid, inside, s.keepCompounds(), s.hi(), notes)) {
+                units.add(new Unit(
+                        units.size(), u.buildings(), u.households(), u.shape(), u.area(), u.perimeter(), u.x(), u.y()));
+                startList.add(g);
+            }
+            progress.accept(0.4 * (g + 1) / codes.size());
+        }
+        int[] start = startList.stream().mapToInt(Integer::intValue).toArray();
+        UnitGraph graph = UnitGraph.of(units);
+        int total = units.stream().mapToInt(Unit::households).sum();
+        List<String> proof = Feasibility.proof(units, total, codes.size(), s.lo(), s.hi());
+        Regions r = new Regions(units, graph, start, codes.size(), start);
+        Objective o = new Objective((double) total / codes.size(), s.lo(), s.hi(), 0, 0.002 * s.compactness(), 1);
+        LocalSearch.improve(r, o, new Random(s.seed()), PASSES, cancelled, p -> progress.accept(0.4 + 0.5 * p));
+        if (cancelled.getAsBoolean()) throw new CancelledException();
+        double mean = (double) total / codes.size();
+        List<ProposedGrid> grids = new ArrayList<>();
+        Map<Integer, List<Geometry>> out = new HashMap<>();
+        Map<Integer, List<Geometry>> gained = new HashMap<>();
+        for (Unit u : units) {
+            if (r.of[u.id()] == start[u.id()]) continue;
+            out.computeIfAbsent(start[u.id()], x -> new ArrayList<>()).add(u.shape());
+            gained.computeIfAbsent(r.of[u.id()], x -> new ArrayList<>()).add(u.shape());
+        }
+        for (int g = 0; g < codes.size(); g++) {
+            Geometry shape = in.current().get(codes.get(g));
+            boolean changed = out.containsKey(g) || gained.containsKey(g);
+            if (out.containsKey(g)) {
+                shape = OverlayNGRobust.overlay(shape, UnaryUnionOp.union(out.get(g)), OverlayNG.DIFFERENCE);
+            }
+            if (gained.containsKey(g)) {
+                List<Geometry> all = new ArrayList<>(gained.get(g));
+                all.add(shape);
+                shape = UnaryUnionOp.union(all);
+            }
+            int hh = 0, nb = 0;
+            for (Unit u : units) {
+                if (r.of[u.id()] == g) {
+                    hh += u.households();
+                    nb += u.buildings().size();
+                }
+            }
+            grids.add(grid(codes.get(g), Tessellation.polygonal(shape), hh, nb, mean, changed));
+        }
+        grids = noded(grids, List.copyOf(in.current().values()));
+        RegionStats stats = RegionStats.of(r, s.lo(), s.hi());
+        progress.accept(1.0);
+        return new CommunityProposal(
+                in.community(),
+                grids,
+                r.movedHouseholds(),
+                stats.inBand() == r.k,
+                proof,
+                notes,
+                stats,
+                null,
+                units.size(),
+                java.util.Arrays.stream(graph.components()).max().orElse(-1) + 1);
+    }
+
+    /** The grids noded against each other and against the unchanged grids (whose vertices they gain). */
+    private static List<ProposedGrid> noded(List<ProposedGrid> grids, List<Geometry> others) {
+        List<Geometry> all =
+                new ArrayList<>(grids.stream().map(ProposedGrid::shape).toList());
+        all.addAll(others);
+        List<Geometry> noded = Noding.node(all);
+        List<ProposedGrid> out = new ArrayList<>();
+        for (int i = 0; i < grids.size(); i++) {
+            ProposedGrid g = grids.get(i);
+            out.add(new ProposedGrid(
+                    g.code(),
+                    g.households(),
+                    g.buildings(),
+                    g.deviation(),
+                    g.polsbyPopper(),
+                    g.areaM2(),
+                    g.changed(),
+                    g.changed() ? noded.get(i) : g.shape()));
+        }
+        return out;
+    }
+
+    private static ProposedGrid grid(String code, Geometry shape, int hh, int nb, double mean, boolean changed) {
+        double pp = 4 * Math.PI * shape.getArea() / (shape.getLength() * shape.getLength());
+        return new ProposedGrid(code, hh, nb, mean == 0 ? 0 : (hh - mean) / mean, pp, shape.getArea(), changed, shape);
+    }
+
+    /** Thrown when the job was cancelled. */
+    public static final class CancelledException extends RuntimeException {
+        CancelledException() {
+            super("cancelled");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.gridatlas.redistrict;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * Which units share a border, and how long it is (m). Units touching at a point only are not neighbours, so a
+ * region that is connected in this graph is one polygon. Built with an STR-tree: O(n log n) for n units.
+ */
+final class UnitGraph {
+    /** Borders shorter than this (m) do not make neighbours. */
+    static final double MIN_SHARED = 0.5;
+
+    final int[][] neighbours;
+    final double[][] shared;
+
+    private UnitGraph(int[][] neighbours, double[][] shared) {
+        this.neighbours = neighbours;
+        this.shared = shared;
+    }
+
+    static UnitGraph of(List<Unit> units) {
+        int n = units.size();
+        STRtree index = new STRtree();
+        Geometry[] boundaries = new Geometry[n];
+        for (Unit u : units) {
+            boundaries[u.id()] = u.shape().getBoundary();
+            Envelope env = new Envelope(u.shape().getEnvelopeInternal());
+            env.expandBy(0.01);
+            index.insert(env, u.id());
+        }
+        List<List<int[]>> adj = new ArrayList<>();
+        List<List<Double>> len = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            adj.add(new ArrayList<>());
+            len.add(new ArrayList<>());
+        }
+        for (Unit u : units) {
+            for (Object o : index.query(u.shape().getEnvelopeInternal())) {
+                int j = (Integer) o;
+                if (j <= u.id()) continue;
+                double l = boundaries[u.id()].intersection(boundaries[j]).getLength();
+                if (l >= MIN_SHARED) {
+                    adj.get(u.id()).add(new int[] {j});
+                    len.get(u.id()).add(l);
+                    adj.get(j).add(new int[] {u.id()});
+                    len.get(j).add(l);
+                }
+            }
+        }
+        int[][] nb = new int[n][];
+        double[][] sh = new double[n][];
+        for (int i = 0; i < n; i++) {
+            nb[i] = adj.get(i).stream().mapToInt(a -> a[0]).toArray();
+            sh[i] = len.get(i).stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return new UnitGraph(nb, sh);
+    }
+
+    /** Length (m) of the border two polygons share. */
+    static double sharedLength(Geometry a, Geometry b) {
+        return a.getBoundary().intersection(b.getBoundary()).getLength();
+    }
+
+    int size() {
+        return neighbours.length;
+    }
+
+    /** Connected component of every unit (0, 1, …). */
+    int[] components() {
+        int[] comp = new int[size()];
+        java.util.Arrays.fill(comp, -1);
+        int next = 0;
+        int[] stack = new int[size()];
+        for (int s = 0; s < size(); s++) {
+            if (comp[s] >= 0) continue;
+            int top = 0;
+            stack[top++] = s;
+            comp[s] = next;
+            while (top > 0) {
+                int u = stack[--top];
+                for (int v : neighbours[u]) {
+                    if (comp[v] < 0) {
+                        comp[v] = next;
+                        stack[top++] = v;
+                    }
+                }
+            }
+            next++;
+        }
+        return comp;
+    }
+}
