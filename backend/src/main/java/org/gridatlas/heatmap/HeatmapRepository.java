@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL of the heat map: weighted points for a Web-Mercator rectangle, either from the pre-aggregated pixel cells
- * (heatmap_cell, V7__heatmap.sql) or from the incidents themselves. Every query carries the user's scope and binds
+ * The SQL of the heat map on incidents: weighted points for a Web-Mercator rectangle, exact or snapped to pixels (the
+ * pre-aggregated blocks are in {@link HeatmapBlocks}). Every query carries the user's scope and binds
  * the filter; column names chosen by the weight come from a fixed switch, never from the request.
  *
  * <p>A point's weight is already divided by the months of its period (and negative for the comparison period in the
@@ -20,18 +20,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class HeatmapRepository {
     static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
-
-    private static final String CELLS =
-            """
-            SELECT cx, cy, sum(%1$s * CASE WHEN month BETWEEN :a_from AND :a_to THEN :a_w ELSE :b_w END) AS w
-            FROM heatmap_cell
-            WHERE level = :level AND cat = ANY (CAST(:cats AS text[]))
-              AND cx BETWEEN :cx0 AND :cx1 AND cy BETWEEN :cy0 AND :cy1
-              AND (month BETWEEN :a_from AND :a_to
-                   OR (CAST(:b_from AS date) IS NOT NULL AND month BETWEEN :b_from AND :b_to))
-              AND (%2$s OR street_code = :scope_street) AND (%3$s OR community_code = :scope_community)
-            GROUP BY cx, cy
-            HAVING sum(%1$s) <> 0""";
 
     /**
      * The incident filter of a heat-map request on table alias {@code i} (time, categories, sources, statuses,
@@ -77,53 +65,19 @@ class HeatmapRepository {
         this.jdbc = jdbc;
     }
 
-    /** Rebuilds the cells of months changed since the last refresh; returns the months rebuilt (0 when up to date). */
-    int refreshIfDirty() {
-        boolean dirty = jdbc.sql("SELECT EXISTS (SELECT 1 FROM heatmap_dirty_month)")
-                .query(Boolean.class)
-                .single();
-        return dirty ? jdbc.sql("SELECT heatmap_refresh()").query(Integer.class).single() : 0;
-    }
-
-    /** First and last month with incidents in the scope, or null when there are none. */
+    /** First and last month with incidents in the scope (from the per-month street counts), or null. */
     MonthRange dataMonths(Scope scope) {
-        var row = ScopeSql.bind(
-                        jdbc.sql(
-                                """
-                        SELECT min(month) AS a, max(month) AS b FROM heatmap_cell
-                        WHERE level = 14 AND cat = '*' AND (%s OR street_code = :scope_street)
-                          AND (%s OR community_code = :scope_community)"""
-                                        .formatted(ScopeSql.STREET, ScopeSql.COMMUNITY)),
-                        scope)
+        var row = jdbc.sql(
+                        """
+                        SELECT min(month) AS a, max(month) AS b FROM (
+                          SELECT month FROM heatmap_month_street
+                          WHERE CAST(:street AS text) IS NULL OR street_code = :street
+                          UNION ALL SELECT month FROM heatmap_dirty_month) m""")
+                .param("street", scope.streetCode())
                 .query((rs, i) ->
                         new LocalDate[] {rs.getObject("a", LocalDate.class), rs.getObject("b", LocalDate.class)})
                 .single();
         return row[0] == null ? null : new MonthRange(YearMonth.from(row[0]), YearMonth.from(row[1]));
-    }
-
-    /** Cells of one level whose centres fall in the Mercator rectangle, at their centres. */
-    WeightedPoints cells(Scope scope, HeatmapFilter f, int level, double minX, double minY, double maxX, double maxY) {
-        double ps = WebMercator.pixelSize(level);
-        WeightedPoints out = new WeightedPoints();
-        var spec = jdbc.sql(CELLS.formatted(weightColumn(f.weight()), ScopeSql.STREET, ScopeSql.COMMUNITY))
-                .param("level", level)
-                .param(
-                        "cats",
-                        f.categories().isEmpty()
-                                ? new String[] {"*"}
-                                : f.categories().toArray(new String[0]))
-                .param("cx0", (int) Math.floor((minX + WebMercator.HALF) / ps))
-                .param("cx1", (int) Math.floor((maxX + WebMercator.HALF) / ps))
-                .param("cy0", (int) Math.floor((WebMercator.HALF - maxY) / ps))
-                .param("cy1", (int) Math.floor((WebMercator.HALF - minY) / ps));
-        bindMonths(spec, f);
-        ScopeSql.bind(spec, scope).query(rs -> {
-            out.add(
-                    WebMercator.pixelX(level, rs.getInt(1) + 0.5),
-                    WebMercator.pixelY(level, rs.getInt(2) + 0.5),
-                    rs.getDouble(3));
-        });
-        return out;
     }
 
     /** Incidents in the Mercator rectangle: exact positions, or snapped to the pixels of zoom {@code snapZoom}. */
@@ -171,25 +125,8 @@ class HeatmapRepository {
         return ScopeSql.bind(spec, scope);
     }
 
-    private static void bindMonths(JdbcClient.StatementSpec spec, HeatmapFilter f) {
-        spec.param("a_from", f.period().firstDay())
-                .param("a_to", f.period().lastMonthFirstDay())
-                .param("a_w", 1.0 / f.period().months())
-                .param("b_from", f.compare() == null ? null : f.compare().firstDay())
-                .param("b_to", f.compare() == null ? null : f.compare().lastMonthFirstDay())
-                .param("b_w", f.compare() == null ? 0.0 : -1.0 / f.compare().months());
-    }
-
     private static OffsetDateTime start(YearMonth m) {
         return m.atDay(1).atStartOfDay(CALENDAR).toOffsetDateTime();
-    }
-
-    private static String weightColumn(String weight) {
-        return switch (weight) {
-            case "open" -> "n_open";
-            case "dissatisfied" -> "n_dissatisfied";
-            default -> "n";
-        };
     }
 
     private static String weightExpression(String weight) {

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Service;
 /**
  * Heat-map surfaces: kernel density of incidents (incidents per km² per month) for XYZ tiles and for exports.
  *
- * <p>Speed by design: tiles of zoom 8–14 read the pre-aggregated pixel cells of their own zoom (at most one row per
- * pixel, month, community and category slice), tiles of zoom 0–7 the cells of zoom 8, and only tiles of zoom 15 and
- * above (a few hundred metres across) read incidents. Filters the cells do not carry (source, status, resolution
- * level) read incidents snapped to pixels by SQL.
+ * <p>Speed by design: tiles of zoom 8–14 read the pre-aggregated blocks of pixel cells of their own zoom (a few
+ * hundred packed rows at most), tiles of zoom 0–7 those of zoom 8, and only tiles of zoom 15 and above (a few
+ * hundred metres across) read incidents. Filters the blocks do not carry (source, status, resolution level), a
+ * community scope and months not yet rebuilt read incidents snapped to pixels by SQL (see {@link Source}).
  */
 @Service
 public class HeatmapService {
@@ -25,11 +25,15 @@ public class HeatmapService {
     static final int LAST_CELL_LEVEL = 14;
 
     private final HeatmapRepository repository;
+    private final HeatmapBlocks blocks;
+    private final HeatmapWarmup refresher;
     private final JdbcClient jdbc;
     private volatile Set<String> categoryCodes;
 
-    HeatmapService(HeatmapRepository repository, JdbcClient jdbc) {
+    HeatmapService(HeatmapRepository repository, HeatmapBlocks blocks, HeatmapWarmup refresher, JdbcClient jdbc) {
         this.repository = repository;
+        this.blocks = blocks;
+        this.refresher = refresher;
         this.jdbc = jdbc;
     }
 
@@ -55,7 +59,6 @@ public class HeatmapService {
         List<String> statuses = HeatmapFilter.list("status", p.status(), HeatmapFilter.STATUSES);
         List<String> levels = HeatmapFilter.list("level", p.level(), HeatmapFilter.LEVELS);
         String weight = HeatmapFilter.weight(p.weight());
-        refresh();
         MonthRange data = (p.from() == null || p.to() == null) ? repository.dataMonths(scope) : null;
         MonthRange period = MonthRange.parse("from", p.from(), "to", p.to(), data);
         if (period == null)
@@ -93,15 +96,33 @@ public class HeatmapService {
         double minX = g.minX() - margin, maxX = g.maxX() + margin;
         double minY = Math.max(-WebMercator.HALF, g.minY() - margin),
                 maxY = Math.min(WebMercator.HALF, g.maxY() + margin);
-        WeightedPoints points;
-        if (g.z() > LAST_CELL_LEVEL) {
-            points = repository.incidents(scope, f, null, minX, minY, maxX, maxY);
-        } else if (!f.aggregatable()) {
-            points = repository.incidents(scope, f, g.z(), minX, minY, maxX, maxY);
-        } else {
-            points = repository.cells(scope, f, Math.max(FIRST_CELL_LEVEL, g.z()), minX, minY, maxX, maxY);
-        }
+        WeightedPoints points =
+                switch (source(scope, g, f)) {
+                    case INCIDENTS -> repository.incidents(scope, f, null, minX, minY, maxX, maxY);
+                    case SNAPPED -> repository.incidents(scope, f, g.z(), minX, minY, maxX, maxY);
+                    case BLOCKS -> blocks.read(scope, f, Math.max(FIRST_CELL_LEVEL, g.z()), minX, minY, maxX, maxY);
+                };
         return QuarticKernel.density(g, points, f.radius());
+    }
+
+    /** Where a surface's points come from. */
+    enum Source {
+        /** exact incident positions (zoom 15 and above: a tile is a few hundred metres across) */
+        INCIDENTS,
+        /** incidents snapped to the grid's pixels by SQL (filters or scopes the blocks do not carry, stale months) */
+        SNAPPED,
+        /** the pre-aggregated blocks of the grid's zoom (zoom 8 for zoom 0–7) */
+        BLOCKS
+    }
+
+    Source source(Scope scope, PixelGrid g, HeatmapFilter f) {
+        if (g.z() > LAST_CELL_LEVEL) return Source.INCIDENTS;
+        if (!f.aggregatable() || scope.communityCode() != null) return Source.SNAPPED;
+        if (blocks.dirty(f)) {
+            refresher.kick();
+            return Source.SNAPPED;
+        }
+        return Source.BLOCKS;
     }
 
     /** One radius in Mercator metres at the pole-ward edge of the grid plus the radius (so no point is missed). */
@@ -112,8 +133,9 @@ public class HeatmapService {
         return radius / Math.max(scale, 1e-6);
     }
 
+    /** Brings every dirty month's blocks up to date now (tests; the service does it in the background). */
     void refresh() {
-        repository.refreshIfDirty();
+        blocks.refreshAll();
     }
 
     static BufferedImage render(PixelGrid g, double[] density, boolean difference) {

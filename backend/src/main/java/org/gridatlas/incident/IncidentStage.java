@@ -27,40 +27,28 @@ final class IncidentStage {
               category_big text NOT NULL, description text, reported_at timestamptz NOT NULL, accepted_at timestamptz,
               dispatched_at timestamptz, resolved_at timestamptz, closed_at timestamptz, status text NOT NULL,
               resolution_level text, satisfaction smallint, lon float8, lat float8, address text, address_norm text,
-              reporter_name text, reporter_phone text) ON COMMIT DROP""";
+              reporter_name text, reporter_phone text, street_code text, community_code text, grid_code text,
+              grid_plan_id bigint) ON COMMIT DROP""";
     private static final String COPY =
             "COPY incident_stage FROM STDIN (FORMAT text)"; // columns in the order of Row.appendTo
-    /** How many distinct external ids of the file are new (counted before the upsert). */
-    private static final String NEW_IDS =
-            """
-            SELECT count(DISTINCT s.external_id) FROM incident_stage s
-            WHERE NOT EXISTS (SELECT 1 FROM incident i WHERE i.external_id = s.external_id)""";
     /**
-     * Last row per external id; the point's community and the grid in force at its reported time found by index
-     * (lower code wins where a faulty plan overlaps). A row without coordinates keeps the stored location and
-     * placement (an earlier geocode or hand placement survives the next day's export).
+     * Last row per external id (the community and grid were found in Java, {@link PlacementIndex}); the DISTINCT ON
+     * sort is skipped when the file has no repeated id (the usual case, told by the loader). Counts the new ids by
+     * the upsert's own rows ({@code xmax = 0} marks an inserted row), without a second pass over the table.
      */
     private static final String UPSERT =
             """
+            WITH up AS (
             INSERT INTO incident (external_id, source, category_code, category_big, description, reported_at,
               accepted_at, dispatched_at, resolved_at, closed_at, status, resolution_level, satisfaction, location,
               address, address_norm, geocode_quality, reporter_name, reporter_phone, import_job_id, street_code,
               community_code, grid_code, grid_plan_id)
             SELECT s.external_id, s.source, s.category_code, s.category_big, s.description, s.reported_at,
               s.accepted_at, s.dispatched_at, s.resolved_at, s.closed_at, s.status, s.resolution_level,
-              s.satisfaction, s.pt, s.address, s.address_norm,
-              CASE WHEN s.pt IS NULL THEN 'unmatched' ELSE 'coordinates' END, s.reporter_name, s.reporter_phone, :job,
-              c.street_code, c.code, g.code, g.plan_id
-            FROM (SELECT DISTINCT ON (external_id) *,
-                    CASE WHEN lon IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326) END AS pt
-                  FROM incident_stage ORDER BY external_id, row_no DESC) s
-            LEFT JOIN LATERAL (SELECT c.code, c.street_code FROM community c WHERE ST_Intersects(c.geom, s.pt)
-                               ORDER BY c.code LIMIT 1) c ON true
-            LEFT JOIN LATERAL (SELECT g.code, g.plan_id FROM grid g
-                               JOIN boundary_plan p ON p.id = g.plan_id AND p.status <> 'draft'
-                                 AND p.published_at <= s.reported_at
-                                 AND (p.archived_at IS NULL OR p.archived_at > s.reported_at)
-                               WHERE ST_Intersects(g.geom, s.pt) ORDER BY g.code LIMIT 1) g ON true
+              s.satisfaction, CASE WHEN s.lon IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END,
+              s.address, s.address_norm, CASE WHEN s.lon IS NULL THEN 'unmatched' ELSE 'coordinates' END,
+              s.reporter_name, s.reporter_phone, :job, s.street_code, s.community_code, s.grid_code, s.grid_plan_id
+            FROM %s s
             ON CONFLICT (external_id) DO UPDATE SET source = excluded.source,
               category_code = excluded.category_code, category_big = excluded.category_big,
               description = excluded.description, reported_at = excluded.reported_at,
@@ -71,18 +59,31 @@ final class IncidentStage {
               reporter_name = coalesce(excluded.reporter_name, incident.reporter_name),
               reporter_phone = coalesce(excluded.reporter_phone, incident.reporter_phone),
               import_job_id = excluded.import_job_id,
-              location = coalesce(excluded.location, incident.location),
-              geocode_quality = CASE WHEN excluded.location IS NULL THEN incident.geocode_quality
+              location = CASE WHEN %1$s THEN incident.location ELSE excluded.location END,
+              geocode_quality = CASE WHEN %1$s THEN incident.geocode_quality
                                      ELSE excluded.geocode_quality END,
-              geocode_score = CASE WHEN excluded.location IS NULL THEN incident.geocode_score END,
-              building_id = CASE WHEN excluded.location IS NULL THEN incident.building_id END,
-              street_code = CASE WHEN excluded.location IS NULL THEN incident.street_code
+              geocode_score = CASE WHEN %1$s THEN incident.geocode_score END,
+              building_id = CASE WHEN %1$s THEN incident.building_id END,
+              street_code = CASE WHEN %1$s THEN incident.street_code
                                  ELSE excluded.street_code END,
-              community_code = CASE WHEN excluded.location IS NULL THEN incident.community_code
+              community_code = CASE WHEN %1$s THEN incident.community_code
                                     ELSE excluded.community_code END,
-              grid_code = CASE WHEN excluded.location IS NULL THEN incident.grid_code ELSE excluded.grid_code END,
-              grid_plan_id = CASE WHEN excluded.location IS NULL THEN incident.grid_plan_id
-                                  ELSE excluded.grid_plan_id END""";
+              grid_code = CASE WHEN %1$s THEN incident.grid_code ELSE excluded.grid_code END,
+              grid_plan_id = CASE WHEN %1$s THEN incident.grid_plan_id
+                                  ELSE excluded.grid_plan_id END
+            RETURNING xmax = 0 AS inserted)
+            SELECT count(*) FILTER (WHERE inserted) FROM up""";
+
+    /**
+     * An updated row keeps the stored location and placement only when it has no point and the same address (an
+     * earlier geocode or hand placement survives the next day's export). A row whose address changed is geocoded
+     * anew, and when that fails it goes to the review queue: an old grid must not silently stay.
+     */
+    private static final String KEEP_LOCATION =
+            "excluded.location IS NULL AND excluded.address IS NOT DISTINCT FROM incident.address";
+
+    private static final String LAST_PER_ID =
+            "(SELECT DISTINCT ON (external_id) * FROM incident_stage ORDER BY external_id, row_no DESC)";
 
     private IncidentStage() {}
 
@@ -108,7 +109,8 @@ final class IncidentStage {
             String address,
             String addressNorm,
             String reporterName,
-            String reporterPhone) {
+            String reporterPhone,
+            PlacementIndex.Place place) {
 
         void appendTo(StringBuilder b) {
             b.append(rowNo);
@@ -131,6 +133,10 @@ final class IncidentStage {
             field(b, addressNorm);
             field(b, reporterName);
             field(b, reporterPhone);
+            field(b, place.streetCode());
+            field(b, place.communityCode());
+            field(b, place.gridCode());
+            field(b, place.gridPlanId());
             b.append('\n');
         }
     }
@@ -157,12 +163,16 @@ final class IncidentStage {
     /**
      * Stores the staged rows.
      *
+     * @param repeatedIds whether an external id occurs more than once in the file (then the last row wins)
      * @return how many distinct external ids were new (inserted); the other good rows updated
      */
-    static int store(JdbcClient jdbc, long jobId) {
-        int inserted = jdbc.sql(NEW_IDS).query(Integer.class).single();
-        jdbc.sql(UPSERT).param("job", jobId).update();
-        return inserted;
+    static int store(JdbcClient jdbc, long jobId, boolean repeatedIds) {
+        // the sort of a million ids (when needed) and the hash of the upsert fit in memory
+        jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+        return jdbc.sql(UPSERT.replace("%1$s", KEEP_LOCATION).formatted(repeatedIds ? LAST_PER_ID : "incident_stage"))
+                .param("job", jobId)
+                .query(Integer.class)
+                .single();
     }
 
     private static void field(StringBuilder b, Object v) {

@@ -26,6 +26,8 @@ public final class ChineseDates {
     /** The instant written, or null when the text is not a time in one of the forms above. */
     public static OffsetDateTime parse(String text) {
         if (text == null || text.isBlank()) return null;
+        OffsetDateTime fast = iso(text);
+        if (fast != null) return fast;
         Matcher m = TIME.matcher(canonical(text));
         if (!m.matches()) return null;
         try {
@@ -44,6 +46,47 @@ public final class ChineseDates {
         } catch (DateTimeException e) {
             return null; // 2024-02-30, 25:00 ...
         }
+    }
+
+    /**
+     * The fast path for the form machines write, {@code 2024-03-13T08:05:00+08:00} or {@code 2024-03-13 08:05:00}
+     * (19 or 25 ASCII characters; a large export is almost always in it): read digit by digit, without the
+     * normalisation and regular expressions of the general path. Null when the text is in any other form.
+     */
+    static OffsetDateTime iso(String t) {
+        int n = t.length();
+        if (n != 19 && n != 25) return null;
+        if (t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != 'T' && t.charAt(10) != ' ')) return null;
+        if (t.charAt(13) != ':' || t.charAt(16) != ':') return null;
+        int year = digits(t, 0, 4), month = digits(t, 5, 2), day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2), minute = digits(t, 14, 2), second = digits(t, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) return null;
+        ZoneOffset offset = null;
+        if (n == 25) {
+            char sign = t.charAt(19);
+            int oh = digits(t, 20, 2), om = digits(t, 23, 2);
+            if ((sign != '+' && sign != '-') || t.charAt(22) != ':' || (oh | om) < 0) return null;
+            int total = (oh * 3600 + om * 60) * (sign == '-' ? -1 : 1);
+            if (Math.abs(total) > 18 * 3600) return null;
+            offset = ZoneOffset.ofTotalSeconds(total);
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second);
+            return offset == null ? local.atZone(CHINA).toOffsetDateTime() : local.atOffset(offset);
+        } catch (DateTimeException e) {
+            return null; // 2024-02-30, 25:00 ...: the general path says the same
+        }
+    }
+
+    /** The number written by {@code len} ASCII digits at {@code from}, or -1. */
+    private static int digits(String t, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Full-width to half-width, Chinese date words and slashes/dots to the ISO separators. */

@@ -88,6 +88,102 @@ public final class GeoJsonFeatures {
         }
     }
 
+    /**
+     * Reads a FeatureCollection of Points as rows of a table, for the importers of tabular kinds: the columns are
+     * {@code lon} and {@code lat} (the Point's coordinates, empty for a feature without geometry, e.g. an incident
+     * known by its address only), then the property names in the order they first appear; a feature bringing a new
+     * property name hands the grown header to {@code header} again before its row (the first feature must carry
+     * the required fields). The row's original text for the reject report is the feature's JSON. A geometry other than a Point is a problem of its row.
+     *
+     * @return the number of features read
+     */
+    public static int readPointRows(
+            InputStream in, Problems problems, Tables.HeaderCheck header, Consumer<Tables.TableRow> rows) {
+        java.util.List<String> head = new java.util.ArrayList<>();
+        int[] n = {0};
+        boolean[] stop = {false};
+        try (JsonParser p = JSON.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                problems.add(0, null, "not a GeoJSON object");
+                return 0;
+            }
+            boolean sawFeatures = false;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME && !stop[0]) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("crs".equals(name)) {
+                    checkCrs(JSON.readTree(p), problems);
+                } else if ("features".equals(name) && value == JsonToken.START_ARRAY) {
+                    sawFeatures = true;
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        JsonNode f = JSON.readTree(p);
+                        Feature feature = new Feature(++n[0], f.get("properties"), null);
+                        if (head.isEmpty()) {
+                            head.add("lon");
+                            head.add("lat");
+                        }
+                        // a property no earlier feature had becomes a new column: the mapping is resolved again
+                        boolean grown = n[0] == 1;
+                        if (feature.properties() != null) {
+                            for (String key : feature.properties().propertyNames()) {
+                                if (!head.contains(key)) {
+                                    head.add(key);
+                                    grown = true;
+                                }
+                            }
+                        }
+                        if (grown && !header.accept(java.util.List.copyOf(head))) {
+                            stop[0] = true;
+                            break;
+                        }
+                        java.util.List<String> values = new java.util.ArrayList<>(head.size());
+                        if (!point(n[0], f.get("geometry"), values, problems)) {
+                            problems.raw(n[0], f.toString());
+                            continue;
+                        }
+                        for (int i = 2; i < head.size(); i++) values.add(feature.text(head.get(i)));
+                        rows.accept(new Tables.TableRow(n[0], values, f.toString()));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (!sawFeatures && !stop[0]) problems.add(0, "features", "not a FeatureCollection: no features array");
+            return n[0];
+        } catch (JacksonException e) {
+            problems.add(0, null, "not valid JSON: " + e.getOriginalMessage());
+            return 0;
+        }
+    }
+
+    /** Adds the lon and lat of a Point geometry (as written) or two nulls for no geometry; false on a problem. */
+    private static boolean point(int n, JsonNode geometry, java.util.List<String> values, Problems problems) {
+        if (geometry == null || geometry.isNull()) {
+            values.add(null);
+            values.add(null);
+            return true;
+        }
+        JsonNode c = geometry.get("coordinates");
+        if (!"Point".equals(geometry.path("type").asString(""))) {
+            problems.add(
+                    n,
+                    "geometry",
+                    "must be a Point, got " + geometry.path("type").asString("nothing"));
+            return false;
+        }
+        if (c == null
+                || !c.isArray()
+                || c.size() < 2
+                || !c.get(0).isNumber()
+                || !c.get(1).isNumber()) {
+            problems.add(n, "geometry", "a Point needs coordinates [lon, lat]");
+            return false;
+        }
+        values.add(c.get(0).asString());
+        values.add(c.get(1).asString());
+        return true;
+    }
+
     private static void checkCrs(JsonNode crs, Problems problems) {
         String name = crs.path("properties").path("name").asString("");
         boolean lonLat = name.endsWith("CRS84")

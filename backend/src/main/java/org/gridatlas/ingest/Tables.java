@@ -21,8 +21,22 @@ import org.apache.commons.io.input.BOMInputStream;
 public final class Tables {
     private Tables() {}
 
-    /** A data row: its number (1 = first row under the header), its values and the original text for rejects. */
-    public record TableRow(int number, List<String> values, String raw) {}
+    /**
+     * A data row: its number (1 = first row under the header), its values and the original text for rejects.
+     *
+     * @param raw the original text, or null to join the values when a reject report asks for it (most rows are
+     *     good: a million joined strings nobody reads are not made)
+     */
+    public record TableRow(int number, List<String> values, String raw) {
+        public TableRow(int number, List<String> values) {
+            this(number, values, null);
+        }
+
+        @Override
+        public String raw() {
+            return raw != null ? raw : String.join(",", values);
+        }
+    }
 
     /** Receives the header before the first row; returns false to stop (a problem of the whole file). */
     public interface HeaderCheck {
@@ -52,14 +66,13 @@ public final class Tables {
                 CSVRecord record = it.next();
                 n++;
                 List<String> values = record.toList();
-                String raw = String.join(",", values);
                 if (values.size() != head.size()) {
                     problems.add(
                             n, null, "has " + values.size() + " values but the header has " + head.size() + " columns");
-                    problems.raw(n, raw);
+                    problems.raw(n, String.join(",", values));
                     continue;
                 }
-                rows.accept(new TableRow(n, values, raw));
+                rows.accept(new TableRow(n, values));
             }
             return n;
         } catch (IOException e) {

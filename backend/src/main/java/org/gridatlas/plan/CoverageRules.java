@@ -2,8 +2,9 @@ package org.gridatlas.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -36,11 +37,28 @@ public final class CoverageRules {
     }
 
     public List<Violation> check(CommunityCoverage c) {
+        return check(c, null, null);
+    }
+
+    /**
+     * The faults that involve the grids {@code changed} (null: all): per-grid rules and overlaps of those grids,
+     * building splits of footprints near them ({@code before}: the coverage before the edit, whose shapes of those
+     * grids count as "near" too), and every gap. Faults of other grids are the same as before the edit, so
+     * {@link #introduced} of this and the full check before is the same as with the full check after.
+     */
+    public List<Violation> check(CommunityCoverage c, java.util.Set<String> changed, CommunityCoverage before) {
         List<Violation> found = new ArrayList<>();
         STRtree index = new STRtree();
+        PreparedGeometry community = PreparedGeometryFactory.prepare(c.community());
+        STRtree near = new STRtree();
         for (var e : c.grids().entrySet()) {
             String code = e.getKey();
             Geometry g = e.getValue();
+            if (changed != null && !changed.contains(code)) {
+                index.insert(g.getEnvelopeInternal(), new Indexed(code, g, PreparedGeometryFactory.prepare(g)));
+                continue;
+            }
+            near.insert(g.getEnvelopeInternal(), code);
             if (!g.isValid()) found.add(new Violation("invalid", List.of(code), null, g, 0));
             if (g.getArea() < areaTolerance) {
                 found.add(new Violation(
@@ -51,21 +69,34 @@ public final class CoverageRules {
                         g.getArea()));
                 continue;
             }
-            Geometry outside = CoverageEditor.polygonal(g.difference(c.community()));
-            if (outside.getArea() > areaTolerance) {
-                found.add(new Violation("outside_community", List.of(code), null, outside, outside.getArea()));
+            if (!community.covers(g)) { // the overlay only for grids not plainly inside
+                Geometry outside = CoverageEditor.polygonal(g.difference(c.community()));
+                if (outside.getArea() > areaTolerance) {
+                    found.add(new Violation("outside_community", List.of(code), null, outside, outside.getArea()));
+                }
             }
-            index.insert(g.getEnvelopeInternal(), Map.entry(code, g));
+            index.insert(g.getEnvelopeInternal(), new Indexed(code, g, PreparedGeometryFactory.prepare(g)));
+        }
+        if (changed != null && before != null) {
+            for (String code : changed) {
+                Geometry was = before.grids().get(code);
+                if (was != null) near.insert(was.getEnvelopeInternal(), code);
+            }
         }
         for (var e : c.grids().entrySet()) {
+            boolean mine = changed == null || changed.contains(e.getKey());
             for (Object o : index.query(e.getValue().getEnvelopeInternal())) {
-                @SuppressWarnings("unchecked")
-                Map.Entry<String, Geometry> other = (Map.Entry<String, Geometry>) o;
-                if (other.getKey().compareTo(e.getKey()) <= 0) continue; // each pair once
-                Geometry overlap = CoverageEditor.polygonal(e.getValue().intersection(other.getValue()));
+                Indexed other = (Indexed) o;
+                boolean theirs = changed == null || changed.contains(other.code());
+                if (!mine && !theirs) continue;
+                // each pair once: ordered by code, or only from the changed side when one side is unchanged
+                if (mine && theirs ? other.code().compareTo(e.getKey()) <= 0 : !mine) continue;
+                if (!other.prepared().intersects(e.getValue())) continue;
+                Geometry overlap = CoverageEditor.polygonal(e.getValue().intersection(other.grid()));
                 if (overlap.getArea() > areaTolerance) {
-                    found.add(new Violation(
-                            "overlap", List.of(e.getKey(), other.getKey()), null, overlap, overlap.getArea()));
+                    List<String> pair = new ArrayList<>(List.of(e.getKey(), other.code()));
+                    pair.sort(null);
+                    found.add(new Violation("overlap", pair, null, overlap, overlap.getArea()));
                 }
             }
         }
@@ -76,14 +107,20 @@ public final class CoverageRules {
             if (gap.getArea() > areaTolerance) found.add(new Violation("gap", List.of(), null, gap, gap.getArea()));
         }
         for (PlanBuilding b : c.buildings()) {
+            if (changed != null
+                    && near.query(b.footprint().getEnvelopeInternal()).isEmpty()) continue;
             List<String> holders = new ArrayList<>();
             double smallest = Double.MAX_VALUE;
             for (Object o : index.query(b.footprint().getEnvelopeInternal())) {
-                @SuppressWarnings("unchecked")
-                Map.Entry<String, Geometry> grid = (Map.Entry<String, Geometry>) o;
-                double part = grid.getValue().intersection(b.footprint()).getArea();
+                Indexed grid = (Indexed) o;
+                // prepared predicates first: the overlay only for footprints that cross a grid's edge
+                double part = grid.prepared().containsProperly(b.footprint())
+                        ? b.footprint().getArea()
+                        : grid.prepared().intersects(b.footprint())
+                                ? grid.grid().intersection(b.footprint()).getArea()
+                                : 0;
                 if (part > areaTolerance) {
-                    holders.add(grid.getKey());
+                    holders.add(grid.code());
                     smallest = Math.min(smallest, part);
                 }
             }
@@ -94,6 +131,8 @@ public final class CoverageRules {
         }
         return found;
     }
+
+    private record Indexed(String code, Geometry grid, PreparedGeometry prepared) {}
 
     /**
      * The violations of {@code after} that the edit caused: not present before, or grown by more than the tolerance.

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -44,8 +45,19 @@ public record EditImpact(List<GridChange> grids, List<BuildingMove> moves) {
     public record BuildingMove(String building, String address, String from, String to, int households) {}
 
     public static EditImpact between(CommunityCoverage before, CommunityCoverage after, NormBands bands) {
-        Map<String, String> heldBefore = holders(before);
-        Map<String, String> heldAfter = holders(after);
+        return between(before, after, bands, holders(before), holders(after));
+    }
+
+    /**
+     * As {@link #between(CommunityCoverage, CommunityCoverage, NormBands)} with the building → grid maps given
+     * (e.g. {@link #holders} of a cached coverage and {@link #holdersAfterEdit}).
+     */
+    public static EditImpact between(
+            CommunityCoverage before,
+            CommunityCoverage after,
+            NormBands bands,
+            Map<String, String> heldBefore,
+            Map<String, String> heldAfter) {
         List<BuildingMove> moves = new ArrayList<>();
         for (PlanBuilding b : before.buildings()) {
             String from = heldBefore.get(b.code());
@@ -101,6 +113,31 @@ public record EditImpact(List<GridChange> grids, List<BuildingMove> moves) {
     }
 
     private record Candidate(String code, Geometry geometry, PreparedGeometry prepared) {}
+
+    /**
+     * The holders after an edit that changed only the grids {@code changed} (codes of either side): a building whose
+     * envelope meets none of their shapes, before or after, keeps its grid, the others are recomputed — the same
+     * answer as {@link #holders} of {@code after}, for the cost of the buildings near the edit.
+     */
+    static Map<String, String> holdersAfterEdit(
+            CommunityCoverage before, CommunityCoverage after, Map<String, String> heldBefore, Set<String> changed) {
+        STRtree near = new STRtree();
+        for (String code : changed) {
+            for (CommunityCoverage side : List.of(before, after)) {
+                Geometry g = side.grids().get(code);
+                if (g != null) near.insert(g.getEnvelopeInternal(), g.getEnvelopeInternal());
+            }
+        }
+        List<PlanBuilding> touched = new ArrayList<>();
+        for (PlanBuilding b : after.buildings()) {
+            if (!near.query(b.footprint().getEnvelopeInternal()).isEmpty()) touched.add(b);
+        }
+        Map<String, String> held = new HashMap<>(heldBefore);
+        touched.forEach(b -> held.remove(b.code()));
+        held.putAll(holders(
+                new CommunityCoverage(after.communityCode(), after.community(), after.grids(), touched, Map.of())));
+        return held;
+    }
 
     private static Map<String, GridFigures> figures(CommunityCoverage c, Map<String, String> holders, NormBands bands) {
         Map<String, int[]> sums = new HashMap<>();

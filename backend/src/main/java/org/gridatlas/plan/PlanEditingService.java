@@ -43,14 +43,17 @@ public class PlanEditingService {
     private final org.gridatlas.coverage.NormBandStore norms;
     private final CoverageEditor editor;
     private final CoverageRules rules;
+    private final CoverageCache cache;
 
     PlanEditingService(
             PlanStore store,
             org.gridatlas.coverage.NormBandStore norms,
+            CoverageCache cache,
             @Value("${gridatlas.plan.snap-tolerance-m:0.5}") double snapTolerance,
             @Value("${gridatlas.plan.area-tolerance-m2:1.0}") double areaTolerance) {
         this.store = store;
         this.norms = norms;
+        this.cache = cache;
         this.editor = new CoverageEditor(snapTolerance);
         this.rules = new CoverageRules(areaTolerance);
     }
@@ -99,13 +102,26 @@ public class PlanEditingService {
     private PlanViews.EditOutcome run(PlanStore.PlanRow plan, EditRequest request, boolean save, String author) {
         String community = communityOf(plan, request);
         PlanEdit edit = parse(request);
-        CommunityCoverage before = store.coverage(plan.id(), community);
-        CoverageEditor.Result result = editor.apply(before, edit, store.codesEverUsed(community));
+        CoverageCache.Entry cached =
+                cache.get(plan.id(), community, plan.version(), () -> store.coverage(plan.id(), community));
+        CommunityCoverage before = cached.coverage();
+        // only splitting and creating give out a new code
+        Set<String> taken = edit instanceof PlanEdit.Split || edit instanceof PlanEdit.Create
+                ? store.codesEverUsed(community)
+                : Set.of();
+        CoverageEditor.Result result = editor.apply(before, edit, taken);
         CommunityCoverage after = result.after();
-        List<CoverageRules.Violation> was = rules.check(before);
-        List<CoverageRules.Violation> introduced = rules.introduced(was, rules.check(after));
-        EditImpact impact = EditImpact.between(before, after, NormBands.of(norms.inForce(plan.streetCode())));
         Map<String, Geometry> changed = changedGrids(before, after);
+        // only what the edit touched is checked and recounted; the rest is the cached coverage's
+        List<CoverageRules.Violation> was = cached.violations(rules);
+        List<CoverageRules.Violation> introduced = rules.introduced(was, rules.check(after, changed.keySet(), before));
+        Map<String, String> heldBefore = cached.holders();
+        EditImpact impact = EditImpact.between(
+                before,
+                after,
+                NormBands.of(norms.inForce(plan.streetCode())),
+                heldBefore,
+                EditImpact.holdersAfterEdit(before, after, heldBefore, changed.keySet()));
         boolean accepted = Boolean.TRUE.equals(request.acceptViolations());
         int version = plan.version();
         if (save) {
@@ -127,6 +143,7 @@ public class PlanEditingService {
             store.writeMetric(plan.id(), community, changed, names);
             Map<String, PlanStore.StoredGrid> storedAfter = store.stored(plan.id(), changed.keySet());
             version = store.bumpVersion(plan.id());
+            cache.put(plan.id(), community, version, storedAfter(before, storedAfter));
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("version", version);
             payload.put("community", community);
@@ -153,8 +170,18 @@ public class PlanEditingService {
                 result.created(),
                 impact,
                 views(introduced),
-                views(was),
+                cached.views(() -> views(was)),
                 featureCollection(codes, shapes));
+    }
+
+    /** The coverage as now stored: the grids before the edit with the changed ones as written (rounded to 1e-7°). */
+    private static CommunityCoverage storedAfter(CommunityCoverage before, Map<String, PlanStore.StoredGrid> written) {
+        Map<String, Geometry> grids = new TreeMap<>(before.grids());
+        written.forEach((code, g) -> {
+            if (g == null) grids.remove(code);
+            else grids.put(code, g.metric());
+        });
+        return before.withGrids(grids);
     }
 
     /** Takes back the last edit not yet undone. */

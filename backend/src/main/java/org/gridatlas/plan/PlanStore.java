@@ -39,8 +39,16 @@ class PlanStore {
     record PlanRow(
             long id, String streetCode, String communityCode, String name, String status, Long basedOn, int version) {}
 
-    /** A grid as stored (WGS84, extended WKB) with its name, for the history and undo. */
-    record StoredGrid(String name, byte[] ewkb) {}
+    /**
+     * A grid as stored (WGS84, extended WKB) with its name, for the history and undo.
+     *
+     * @param metric the same geometry in the metric CRS, when read for a cache (not kept in the history)
+     */
+    record StoredGrid(String name, byte[] ewkb, Geometry metric) {
+        StoredGrid(String name, byte[] ewkb) {
+            this(name, ewkb, null);
+        }
+    }
 
     PlanRow plan(long id, boolean lock) {
         return jdbc.sql("SELECT id, street_code, community_code, name, status, based_on, version FROM boundary_plan"
@@ -154,11 +162,13 @@ class PlanStore {
         Map<String, StoredGrid> out = new LinkedHashMap<>();
         codes.forEach(c -> out.put(c, null));
         if (codes.isEmpty()) return out;
-        jdbc.sql("SELECT code, name, ST_AsEWKB(geom) FROM grid WHERE plan_id = :p AND code IN (:codes)")
+        jdbc.sql("SELECT code, name, ST_AsEWKB(geom), ST_AsBinary(ST_Transform(geom, :srid)) FROM grid"
+                        + " WHERE plan_id = :p AND code IN (:codes)")
+                .param("srid", metricSrid)
                 .param("p", planId)
                 .param("codes", codes)
                 .query(rs -> {
-                    out.put(rs.getString(1), new StoredGrid(rs.getString(2), rs.getBytes(3)));
+                    out.put(rs.getString(1), new StoredGrid(rs.getString(2), rs.getBytes(3), read(rs.getBytes(4))));
                 });
         return out;
     }
@@ -251,18 +261,20 @@ class PlanStore {
                 .list();
     }
 
-    /** Metric geometries as GeoJSON geometries in WGS84, in the order given. */
+    /** Metric geometries as GeoJSON geometries in WGS84, in the order given (one query for all). */
     List<String> toGeoJson(List<Geometry> metric) {
-        List<String> out = new ArrayList<>();
+        if (metric.isEmpty()) return List.of();
         WKBWriter writer = new WKBWriter();
-        for (Geometry g : metric) {
-            out.add(jdbc.sql("SELECT ST_AsGeoJSON(ST_Transform(ST_GeomFromWKB(:g, :srid), 4326), 7)")
-                    .param("g", writer.write(g))
-                    .param("srid", metricSrid)
-                    .query(String.class)
-                    .single());
-        }
-        return out;
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        String[] wkb = metric.stream().map(g -> hex.formatHex(writer.write(g))).toArray(String[]::new);
+        return new ArrayList<>(jdbc.sql(
+                        """
+                        SELECT ST_AsGeoJSON(ST_Transform(ST_GeomFromWKB(decode(w, 'hex'), :srid), 4326), 7)
+                        FROM unnest(CAST(:wkb AS text[])) WITH ORDINALITY AS t(w, n) ORDER BY n""")
+                .param("wkb", wkb)
+                .param("srid", metricSrid)
+                .query(String.class)
+                .list());
     }
 
     /** A drawn GeoJSON geometry (WGS84) in the metric CRS; null when it is not a readable geometry. */

@@ -53,13 +53,28 @@ public final class PlanViews {
      * @param renumbered provisional code of a new grid → its code under the numbering rule
      * @param changedGrids grids of the old plan whose area changed or that are gone
      * @param assignmentsToReview current worker duties on those grids (worker code, kind, role, grid)
+     * @param incidents the incidents re-assigned to the new plan's grids (recorded in plan_incident_reassignment)
      */
     public record Publication(
             long plan,
             Long archived,
             Map<String, String> renumbered,
             List<String> changedGrids,
-            List<Map<String, Object>> assignmentsToReview) {}
+            List<Map<String, Object>> assignmentsToReview,
+            Reassignment incidents) {}
+
+    /**
+     * Incidents placed on a newly published plan.
+     *
+     * @param effectiveFrom start of the plan's validity (ISO 8601): incidents reported from then on were re-placed
+     * @param incidents how many were re-placed (now read from the new plan)
+     * @param moved how many of them changed grid code
+     * @param byGrid counts per old → new grid (null: no grid)
+     */
+    public record Reassignment(String effectiveFrom, int incidents, int moved, List<GridMove> byGrid) {}
+
+    /** Incidents re-placed from one grid to another (the same code when only the plan they are read from changed). */
+    public record GridMove(String from, String to, int incidents) {}
 
     /** One entry of a plan's history. */
     public record HistoryEntry(int seq, String kind, String author, String at, @JsonRawValue String payload) {}

@@ -39,6 +39,33 @@ public record BenchContext(
         return r.body();
     }
 
+    /** POST of a JSON body on the service; fails on any status but 200 and 201, and returns the body. */
+    public byte[] post(String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200 && r.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "POST " + path + " → " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+        }
+        return r.body();
+    }
+
+    /** The session's CSRF token (cookie XSRF-TOKEN, sent back as a header as the pages do). */
+    private String csrfToken() throws Exception {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var cookies = ((CookieManager) http.cookieHandler().orElseThrow())
+                    .getCookieStore()
+                    .getCookies();
+            for (var c : cookies) if (c.getName().equals("XSRF-TOKEN")) return c.getValue();
+            get("/api/me"); // any page request renders the token cookie
+        }
+        throw new IllegalStateException("the service set no XSRF-TOKEN cookie");
+    }
+
     /** Signs in through the form (POST /login) and returns a client that keeps the session cookie. */
     static HttpClient signIn(String baseUrl, String user, String password) throws Exception {
         HttpClient http = HttpClient.newBuilder()
@@ -86,6 +113,23 @@ public record BenchContext(
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
             T item = items.get(i % items.size());
+            long start = System.nanoTime();
+            action.run(item);
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return new Samples(ms);
+    }
+
+    /** As {@link #measure}, with an untimed {@code setup} on the item before each call (warm-up ones too). */
+    public <T> Samples measureAfter(List<T> items, Action<T> setup, Action<T> action) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            setup.run(items.get(i % items.size()));
+            action.run(items.get(i % items.size()));
+        }
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            T item = items.get((warmup + i) % items.size());
+            setup.run(item);
             long start = System.nanoTime();
             action.run(item);
             ms[i] = (System.nanoTime() - start) / 1e6;

@@ -29,7 +29,13 @@ public final class BenchmarkSuite {
                                 + " 1 AS count"),
                 new CoverageBenchmark(),
                 new CopyEncodingBenchmark(),
+                new PlanPreviewBenchmark(),
+                new PlanValidationBenchmark(),
+                new PlanPublishBenchmark(),
                 new RedistrictBenchmark(false),
-                new RedistrictBenchmark(true));
+                new RedistrictBenchmark(true),
+                new HeatmapTileBenchmark(),
+                IncidentImportBenchmark.vsCopy(),
+                IncidentImportBenchmark.vsOgr2ogr());
     }
 }

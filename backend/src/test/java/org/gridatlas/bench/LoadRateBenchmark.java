@@ -102,7 +102,7 @@ final class LoadRateBenchmark implements Benchmark {
         return new Samples(r);
     }
 
-    private static void psql(BenchContext context, String command) throws Exception {
+    static void psql(BenchContext context, String command) throws Exception {
         // jdbc:postgresql://host:port/db
         String rest = context.jdbcUrl().substring("jdbc:postgresql://".length());
         String hostPort = rest.substring(0, rest.indexOf('/'));

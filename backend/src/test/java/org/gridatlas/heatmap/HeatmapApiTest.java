@@ -56,11 +56,18 @@ class HeatmapApiTest extends PostgisIntegrationTest {
     @Autowired
     HeatmapService heatmaps;
 
+    @Autowired
+    HeatmapBlocks blocks;
+
+    @Autowired
+    HeatmapRepository incidents;
+
     @BeforeAll
     void insertFixture() {
         removeFixture();
         insert(MARCH, "2001-03-10T09:00:00+08:00", "M");
         insert(FEBRUARY, "2001-02-12T09:00:00+08:00", "F");
+        heatmaps.refresh();
     }
 
     @AfterAll
@@ -179,6 +186,84 @@ class HeatmapApiTest extends PostgisIntegrationTest {
         // cells are the pixels of zoom 14 (≈ 8 m here): points move by at most half a cell
         assertThat(maxExpected).isGreaterThan(100);
         assertThat(maxError).isLessThan(0.08 * maxExpected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"14,''", "14,&category=01", "14,&weight=open", "14,&mode=difference", "11,''", "8,''", "5,''"})
+    void blocksCarryTheSameCellsAsTheIncidentsSnappedToPixels(int z, String extra) {
+        TileKey t = QuarticKernelTest.tileAt(z, BORDER_LON, MID_LAT);
+        HeatmapFilter f = march(extra);
+        PixelGrid g = t.grid();
+        assertThat(heatmaps.source(SUPERVISOR, g, f)).isEqualTo(HeatmapService.Source.BLOCKS);
+        int level = Math.max(8, z);
+        double m = HeatmapService.marginMercator(g, f.radius());
+        WeightedPoints fromBlocks =
+                blocks.read(SUPERVISOR, f, level, g.minX() - m, g.minY() - m, g.maxX() + m, g.maxY() + m);
+        WeightedPoints snapped =
+                incidents.incidents(SUPERVISOR, f, level, g.minX() - m, g.minY() - m, g.maxX() + m, g.maxY() + m);
+        // hand-counted: the fixture's March incidents are all of category 0101, open, 10 in March and 4 in February
+        double expectedTotal = extra.contains("difference") ? 10 - 4 : 10;
+        assertEquals(expectedTotal, fromBlocks.total(), 1e-9);
+        assertEquals(snapped.total(), fromBlocks.total(), 1e-9);
+        double[] a = QuarticKernel.density(g, fromBlocks, f.radius());
+        double[] b = QuarticKernel.density(g, snapped, f.radius());
+        for (int k = 0; k < a.length; k++) assertEquals(b[k], a[k], 1e-9 * Math.abs(b[k]) + 1e-9, "pixel " + k);
+    }
+
+    @Test
+    void aSupervisorOfAnotherStreetSeesNothingOfItFromTheBlocks() {
+        Scope other = new Scope(Scope.SUPERVISOR, "330212009", null);
+        TileKey t = QuarticKernelTest.tileAt(14, BORDER_LON, MID_LAT);
+        HeatmapFilter f = heatmaps.filter(other, HeatmapController.params(query("from=2001-03&to=2001-03")));
+        assertThat(heatmaps.source(other, t.grid(), f)).isEqualTo(HeatmapService.Source.BLOCKS);
+        assertThat(java.util.Arrays.stream(heatmaps.tileDensity(other, t, f))
+                        .max()
+                        .orElseThrow())
+                .isZero();
+        assertThat(java.util.Arrays.stream(heatmaps.tileDensity(SUPERVISOR, t, march("")))
+                        .max()
+                        .orElseThrow())
+                .isGreaterThan(100);
+    }
+
+    @Test
+    void anImportRebuildsOnlyItsMonthAndTilesStayCorrectMeanwhile() {
+        double[][] april = {{0.0001, 0.0001, 1}, {0.0002, -0.0003, 1}};
+        try {
+            insert(april, "2001-04-03T09:00:00+08:00", "A");
+            assertThat(blocks.dirtyMonths()).containsExactly(java.time.LocalDate.of(2001, 4, 1));
+            TileKey t = QuarticKernelTest.tileAt(14, BORDER_LON, MID_LAT);
+            HeatmapFilter f = heatmaps.filter(SUPERVISOR, HeatmapController.params(query("from=2001-03&to=2001-04")));
+            // stale month: served from the incidents until rebuilt, already counting April
+            assertThat(heatmaps.source(SUPERVISOR, t.grid(), f)).isEqualTo(HeatmapService.Source.SNAPPED);
+            double[] stale = heatmaps.tileDensity(SUPERVISOR, t, f);
+            assertThat(blocks.refreshAll()).isEqualTo(1);
+            assertThat(heatmaps.source(SUPERVISOR, t.grid(), f)).isEqualTo(HeatmapService.Source.BLOCKS);
+            double[] fresh = heatmaps.tileDensity(SUPERVISOR, t, f);
+            double[][] both = java.util.stream.Stream.concat(
+                            java.util.Arrays.stream(absolute(MARCH)), java.util.Arrays.stream(absolute(april)))
+                    .map(p -> new double[] {p[0], p[1], 0.5}) // two months: half an incident per month each
+                    .toArray(double[][]::new);
+            double maxExpected = 0, maxError = 0;
+            for (int j = 0; j < 256; j++) {
+                for (int i = 0; i < 256; i++) {
+                    double e = KernelReference.density(
+                            KernelReference.lonOfPixel(14, t.x() * 256L + i),
+                            KernelReference.latOfPixel(14, t.y() * 256L + j),
+                            both,
+                            150,
+                            1);
+                    maxExpected = Math.max(maxExpected, e);
+                    maxError = Math.max(maxError, Math.abs(e - fresh[j * 256 + i]));
+                    assertEquals(stale[j * 256 + i], fresh[j * 256 + i], 1e-9 * e + 1e-9);
+                }
+            }
+            assertThat(maxExpected).isGreaterThan(50);
+            assertThat(maxError).isLessThan(0.08 * maxExpected);
+        } finally {
+            jdbc.sql("DELETE FROM incident WHERE external_id LIKE 'HMFIX-A%'").update();
+            blocks.refreshAll();
+        }
     }
 
     @Test

@@ -40,6 +40,45 @@ class QuarticKernelTest {
         assertTrue(nonZero > 1000, "the fixture covers many pixels: " + nonZero);
     }
 
+    /**
+     * Many points, some with negative weight (the difference mode), inside the tile and in its margin, at zooms where
+     * the kernel spans a few to a few hundred pixels: the row sweep equals the straightforward sum at every pixel.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {13, 14, 16, 19})
+    void manyPointsWithMixedSignsEqualTheKernelSum(int z) {
+        TileKey t = tileAt(z, 121.5505, 29.8152);
+        PixelGrid g = t.grid();
+        java.util.Random random = new java.util.Random(z);
+        double lon0 = KernelReference.lonOfPixel(z, g.px0() - 0.3 * g.width());
+        double lon1 = KernelReference.lonOfPixel(z, g.px0() + 1.3 * g.width());
+        double lat0 = KernelReference.latOfPixel(z, g.py0() + 1.3 * g.height());
+        double lat1 = KernelReference.latOfPixel(z, g.py0() - 0.3 * g.height());
+        double[][] points = new double[300][];
+        WeightedPoints pts = new WeightedPoints();
+        for (int k = 0; k < points.length; k++) {
+            double w = random.nextInt(5) == 0 ? -0.5 : 1 + random.nextInt(3);
+            points[k] = new double[] {
+                lon0 + random.nextDouble() * (lon1 - lon0), lat0 + random.nextDouble() * (lat1 - lat0), w
+            };
+            pts.addLonLat(points[k][0], points[k][1], w);
+        }
+        double[] d = QuarticKernel.density(g, pts, 150);
+        for (int j = 0; j < g.height(); j += 3) {
+            for (int i = 0; i < g.width(); i++) {
+                double expected = KernelReference.density(
+                        KernelReference.lonOfPixel(z, g.px0() + i),
+                        KernelReference.latOfPixel(z, g.py0() + j),
+                        points,
+                        150,
+                        1);
+                double actual = d[j * g.width() + i];
+                assertEquals(expected, actual, 1e-6 * Math.abs(expected) + 1e-9, "pixel " + i + "," + j);
+                if (expected == 0) assertEquals(0.0, actual, 0.0, "an empty pixel stays exactly 0: " + i + "," + j);
+            }
+        }
+    }
+
     @Test
     void zoomedOutPixelsKeepEveryIncident() {
         // pixel (≈ 1 km at zoom 7) much larger than the radius: the mass over the grid is the total weight

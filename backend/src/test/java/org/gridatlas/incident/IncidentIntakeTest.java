@@ -107,6 +107,93 @@ class IncidentIntakeTest extends PostgisIntegrationTest {
     }
 
     @Test
+    void aChangedAddressThatNoLongerGeocodesGoesToTheReviewQueueInsteadOfKeepingItsOldGrid() throws Exception {
+        JsonNode building = EXPECTED.get("points").get(0);
+        String header = "external_id,source,category_big,category_small,reported_at,address\n";
+        Path first = tmp.resolve("regeo-1.csv");
+        Files.writeString(
+                first,
+                header + "REGEO-1,巡查,市容环境,暴露垃圾,2026-03-13 08:05,"
+                        + building.get("address").asString() + "\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+        Api.Answer a = as("supervisor").upload("/api/imports", first, "kind", "incidents");
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        assertThat(incident("REGEO-1").get("geocode_quality")).isEqualTo("exact");
+        assertThat(grid("REGEO-1")).isEqualTo(building.get("grid").asString());
+
+        // the same row again, same address: the geocode stays (nothing to do again)
+        a = as("supervisor").upload("/api/imports", first, "kind", "incidents");
+        assertThat(a.json().get("updated").asInt()).isEqualTo(1);
+        assertThat(grid("REGEO-1")).isEqualTo(building.get("grid").asString());
+
+        // the address corrected to one no building has: the old building, grid and community must not stay
+        Path second = tmp.resolve("regeo-2.csv");
+        Files.writeString(
+                second,
+                header + "REGEO-1,巡查,市容环境,暴露垃圾,2026-03-13 08:05,无名路1号无名小区99幢\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+        a = as("supervisor").upload("/api/imports", second, "kind", "incidents");
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        assertThat(a.json().get("updated").asInt()).isEqualTo(1);
+        assertThat(a.json().get("unmatched").asInt()).isEqualTo(1);
+        Map<String, Object> moved = incident("REGEO-1");
+        assertThat(moved.get("geocode_quality")).isEqualTo("unmatched");
+        assertThat(moved.get("building")).isNull();
+        assertThat(moved.get("grid_code")).isNull();
+        assertThat(count("SELECT count(*) FROM incident WHERE external_id = 'REGEO-1' AND location IS NULL"
+                        + " AND community_code IS NULL AND street_code IS NULL AND grid_plan_id IS NULL"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void geoJsonPointsWithChineseNamesArePlacedAndOneWithoutGeometryIsGeocoded() throws Exception {
+        Api.Answer a = as("supervisor")
+                .upload("/api/imports", FIXTURES.resolve("snapshot_points.geojson"), "kind", "incidents");
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        JsonNode s = a.json();
+        assertThat(s.get("format").asString()).isEqualTo("geojson");
+        assertThat(s.get("read").asInt()).isEqualTo(3);
+        assertThat(s.get("inserted").asInt()).isEqualTo(3);
+        assertThat(s.get("unmatched").asInt()).isEqualTo(0);
+        JsonNode points = EXPECTED.get("points");
+        assertThat(grid("GJ-1")).isEqualTo(points.get(0).get("grid").asString());
+        assertThat(grid("GJ-2")).isEqualTo(points.get(1).get("grid").asString());
+        Map<String, Object> byAddress = incident("GJ-3");
+        assertThat(byAddress.get("geocode_quality")).isEqualTo("exact");
+        assertThat(byAddress.get("building"))
+                .isEqualTo(points.get(2).get("building").asString());
+        assertThat(byAddress.get("grid_code"))
+                .isEqualTo(points.get(2).get("grid").asString());
+        assertThat(incident("GJ-1").get("reported")).isEqualTo("2026-03-13 00:05:00+00"); // 08:05 in Shanghai
+
+        // a line instead of a point is named by row and field; skipBadRows keeps the good feature
+        Path bad = tmp.resolve("bad.geojson");
+        Files.writeString(
+                bad,
+                """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","geometry":{"type":"LineString","coordinates":[[121.54,29.82],[121.55,29.83]]},
+                  "properties":{"id":"GJ-4","source":"snapshot","大类":"市容环境","小类":"暴露垃圾",
+                                "reported_at":"2026-03-13 10:00"}},
+                 {"type":"Feature","geometry":{"type":"Point","coordinates":[%s,%s]},
+                  "properties":{"id":"GJ-5","source":"snapshot","大类":"市容环境","小类":"暴露垃圾",
+                                "reported_at":"2026-03-13 10:00"}}]}"""
+                        .formatted(
+                                points.get(3).get("lon").asString(),
+                                points.get(3).get("lat").asString()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Api.Answer b = as("supervisor").upload("/api/imports", bad, "kind", "incidents", "skipBadRows", "true");
+        assertThat(b.status()).as(b.body()).isEqualTo(201);
+        assertThat(b.json().get("inserted").asInt()).isEqualTo(1);
+        assertThat(b.json().get("rejected").asInt()).isEqualTo(1);
+        JsonNode reject = b.json().get("rejects").get(0);
+        assertThat(reject.get("row").asInt()).isEqualTo(1);
+        assertThat(reject.get("field").asString()).isEqualTo("geometry");
+        assertThat(grid("GJ-5")).isEqualTo(points.get(3).get("grid").asString());
+        assertThat(grid("GJ-4")).isEqualTo("(not stored)");
+    }
+
+    @Test
     void gcj02SnapshotExportIsConvertedAndASwappedPairIsTurnedBack() throws Exception {
         Api.Answer a = as("supervisor")
                 .upload("/api/imports", FIXTURES.resolve("snapshot_gcj02.csv"), "kind", "incidents", "datum", "GCJ-02");

@@ -53,9 +53,7 @@ class IncidentPageBrowserTest extends PostgisIntegrationTest {
                             .getText())
                     .contains("已上报", "已结案");
 
-            browser.driver()
-                    .findElement(By.id("import-file"))
-                    .sendKeys(file.toAbsolutePath().toString());
+            chooseFile(browser, file.toAbsolutePath().toString());
             browser.driver().findElement(By.id("preview-button")).click();
             WebElement preview = browser.waitFor(By.cssSelector("#preview table"));
             assertThat(preview.getText()).contains("external_id", "事件编号");
@@ -100,9 +98,9 @@ class IncidentPageBrowserTest extends PostgisIntegrationTest {
             browser.login(baseUrl(), "supervisor", DEMO_PASSWORD);
             browser.open(baseUrl() + "/incidents.html");
             browser.waitFor(By.cssSelector("body[data-ready=true]"));
-            browser.driver()
-                    .findElement(By.id("import-file"))
-                    .sendKeys(IncidentIntakeTest.FIXTURES
+            chooseFile(
+                    browser,
+                    IncidentIntakeTest.FIXTURES
                             .resolve("broken.csv")
                             .toAbsolutePath()
                             .toString());
@@ -111,5 +109,18 @@ class IncidentPageBrowserTest extends PostgisIntegrationTest {
             assertThat(browser.driver().findElement(By.id("reject-link")).getDomAttribute("href"))
                     .matches("api/imports/\\d+/rejects.csv");
         }
+    }
+
+    /** Picks the file in the import form; retried while the page is still re-rendering its form (stale element). */
+    private static void chooseFile(Browser browser, String path) {
+        browser.until(d -> {
+            try {
+                d.findElement(By.id("import-file")).sendKeys(path);
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
     }
 }

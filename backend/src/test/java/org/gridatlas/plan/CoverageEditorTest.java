@@ -244,4 +244,48 @@ class CoverageEditorTest {
         assertThat(rules.introduced(rules.check(before), rules.check(result.after())))
                 .isEmpty();
     }
+
+    /**
+     * The preview checks and recounts only what an edit touched (CoverageCache): on edits that do and do not break
+     * rules, the restricted check must blame the same faults as the full one, and the incremental building holders
+     * must equal the full recount. A fourth grid D (x 300–400, outside the community, overlapping nothing) keeps a
+     * fault that no edit touches.
+     */
+    @Test
+    void theRestrictedCheckAndIncrementalHoldersAgreeWithTheFullOnes() {
+        Map<String, Geometry> grids = new LinkedHashMap<>(threeGrids().grids());
+        String d = COMMUNITY + "004";
+        grids.put(d, box(300, 0, 400, 100));
+        CommunityCoverage before = threeGrids().withGrids(grids);
+        List<PlanEdit> edits = List.of(
+                new PlanEdit.Reshape(A, box(0, 0, 120, 100), true), // b2 moves to A
+                new PlanEdit.Reshape(A, box(0, 0, 115, 100), true), // splits b2
+                new PlanEdit.Reshape(B, box(99, 0, 200, 100), false), // overlap with A
+                new PlanEdit.Reshape(B, box(100, 0, 190, 100), false), // gap 190–200
+                new PlanEdit.Merge(B, C));
+        Map<String, String> heldBefore = EditImpact.holders(before);
+        for (PlanEdit edit : edits) {
+            CommunityCoverage after = apply(before, edit);
+            Set<String> changed = new java.util.TreeSet<>();
+            for (String code : new java.util.TreeSet<>(grids.keySet())) {
+                Geometry a = before.grids().get(code);
+                Geometry b = after.grids().get(code);
+                if (b == null || !a.equalsExact(b)) changed.add(code);
+            }
+            List<CoverageRules.Violation> was = rules.check(before);
+            assertThat(kinds(rules.introduced(was, rules.check(after, changed, before))))
+                    .as(edit.toString())
+                    .isEqualTo(kinds(rules.introduced(was, rules.check(after))));
+            assertThat(EditImpact.holdersAfterEdit(before, after, heldBefore, changed))
+                    .as(edit.toString())
+                    .isEqualTo(EditImpact.holders(after));
+        }
+    }
+
+    static List<String> kinds(List<CoverageRules.Violation> violations) {
+        return violations.stream()
+                .map(v -> v.kind() + v.grids() + (v.building() == null ? "" : v.building()))
+                .sorted()
+                .toList();
+    }
 }

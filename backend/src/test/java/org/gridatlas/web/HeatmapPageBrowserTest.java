@@ -2,8 +2,13 @@ package org.gridatlas.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gridatlas.support.Browser;
 import org.gridatlas.support.PostgisIntegrationTest;
 import org.junit.jupiter.api.Tag;
@@ -86,6 +91,91 @@ class HeatmapPageBrowserTest extends PostgisIntegrationTest {
                                     browser.script(
                                             "return [...document.querySelectorAll('.ga-heat img.leaflet-tile')].every(i => i.complete)"));
             browser.screenshot(SCREENSHOT);
+        }
+    }
+
+    /**
+     * The 三率 choropleth: grids coloured by the chosen measure with its legend, a grid click highlights its ranking
+     * row, and the ranking saved as .xlsx. Expected rates are counted here in SQL from the incidents, independently
+     * of the performance service.
+     */
+    @Test
+    void supervisorSeesTheHandlingPerformanceChoroplethAndExportsTheRankingAsXlsx() {
+        try (Browser browser = new Browser()) {
+            browser.login(baseUrl(), "supervisor", DEMO_PASSWORD);
+            browser.waitFor(By.cssSelector("body[data-ready='true']"));
+            browser.waitForAll(By.cssSelector("#hm-ranking tbody tr"));
+            new Select(browser.driver().findElement(By.id("hm-measure"))).selectByValue("satisfactionRate");
+            new Select(browser.driver().findElement(By.id("hm-view"))).selectByValue("performance");
+            browser.until(
+                    d -> d.findElement(By.cssSelector(".ga-legend")).getText().contains("≥ 98 %"));
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector(".ga-legend"))
+                            .getText())
+                    .contains("满意率")
+                    .contains("无数据");
+            String from = browser.driver().findElement(By.id("hm-from")).getDomProperty("value");
+            String to = browser.driver().findElement(By.id("hm-to")).getDomProperty("value");
+            String period =
+                    """
+                    street_code = '330212008' AND grid_code IS NOT NULL
+                      AND reported_at >= CAST('%s-01' AS timestamp) AT TIME ZONE 'Asia/Shanghai'
+                      AND reported_at < (CAST('%s-01' AS timestamp) + interval '1 month') AT TIME ZONE 'Asia/Shanghai'"""
+                            .formatted(from, to);
+            // the grid with the most rated incidents: its fill is the class of its satisfaction rate
+            String grid = jdbc.sql("SELECT grid_code FROM incident WHERE " + period
+                            + " AND satisfaction IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
+                    .query(String.class)
+                    .single();
+            double rate = jdbc.sql("SELECT 100.0 * count(*) FILTER (WHERE satisfaction >= 4) / count(*) FROM incident"
+                            + " WHERE " + period + " AND satisfaction IS NOT NULL AND grid_code = :g")
+                    .param("g", grid)
+                    .query(Double.class)
+                    .single();
+            String expectedFill = rate >= 98
+                    ? "#1a9850"
+                    : rate >= 95
+                            ? "#91cf60"
+                            : rate >= 90 ? "#d9ef8b" : rate >= 80 ? "#fee08b" : rate >= 70 ? "#fc8d59" : "#d73027";
+            WebElement path = browser.waitFor(By.cssSelector("path.ga-hm-unit[data-unit='" + grid + "']"));
+            browser.until(d -> expectedFill.equals(path.getDomAttribute("fill")));
+            browser.screenshot(Path.of("../docs/screenshots/heatmap-performance.png"));
+
+            // a click on the grid highlights its row of the ranking (sorted by the chosen measure)
+            browser.script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", path);
+            browser.until(d -> d.findElements(By.cssSelector("#hm-ranking tr.selected[data-code='" + grid + "']"))
+                            .size()
+                    == 1);
+
+            // the ranking as .xlsx: every ranked grid, Chinese headers, the rate in percent
+            browser.script(
+                    """
+                    const original = URL.createObjectURL;
+                    URL.createObjectURL = (blob) => {
+                      const reader = new FileReader();
+                      reader.onload = () => { window.gaSaved = reader.result.split(',')[1]; };
+                      reader.readAsDataURL(blob);
+                      return original(blob);
+                    };""");
+            browser.driver().findElement(By.id("hm-export-ranking-xlsx")).click();
+            String base64 = browser.until(d -> (String) browser.script("return window.gaSaved || null"));
+            int grids = count("SELECT count(DISTINCT grid_code) FROM incident WHERE " + period);
+            try (XSSFWorkbook book = new XSSFWorkbook(
+                    new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+                Sheet sheet = book.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("名次");
+                assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("满意率（%）");
+                assertThat(sheet.getLastRowNum()).isEqualTo(grids);
+                Row row = null;
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    if (grid.equals(sheet.getRow(r).getCell(1).getStringCellValue())) row = sheet.getRow(r);
+                }
+                assertThat(row).as("row of " + grid).isNotNull();
+                assertThat(row.getCell(6).getNumericCellValue())
+                        .isCloseTo(rate, org.assertj.core.data.Offset.offset(0.01));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

@@ -3,6 +3,15 @@ import { addMessages } from './i18n.js';
 
 addMessages('zh-CN', {
   'hm.title': '事件热力与热点',
+  'hm.view.performance': '处置绩效分布（三率）',
+  'hm.measure': '绩效指标',
+  'hm.measure.levelMixGap': '721 偏差',
+  'hm.legend.perf': '处置绩效',
+  'hm.noData': '无数据',
+  'hm.export.rankingXlsx': '排名 Excel',
+  'hm.share.community': '社区办结占比（%）',
+  'hm.share.department': '部门办结占比（%）',
+  'hm.share.street': '街道办结占比（%）',
   'hm.view': '图层',
   'hm.view.heat': '热力图',
   'hm.view.hexagons': '六边形',
@@ -58,6 +67,15 @@ addMessages('zh-CN', {
 
 addMessages('en', {
   'hm.title': 'Incident heat and hot spots',
+  'hm.view.performance': 'Handling performance (三率)',
+  'hm.measure': 'Measure',
+  'hm.measure.levelMixGap': '721 gap',
+  'hm.legend.perf': 'Handling performance',
+  'hm.noData': 'No data',
+  'hm.export.rankingXlsx': 'Ranking Excel',
+  'hm.share.community': 'Resolved by community (%)',
+  'hm.share.department': 'Resolved by department (%)',
+  'hm.share.street': 'Resolved by street (%)',
   'hm.view': 'Layer',
   'hm.view.heat': 'Heat map',
   'hm.view.hexagons': 'Hexagons',

@@ -2,8 +2,9 @@
 // hot spots, a month slider that replays the months, the difference mode, the 三率 ranking linked to the map, exports.
 import './heatmap-i18n.js';
 import { getJSON } from './api.js';
+import { downloadXlsx } from './csv.js';
 import { escapeHtml } from './map.js';
-import { formatNumber, language, onLanguageChange, t } from './i18n.js';
+import { formatNumber, language, onLanguageChange, t, tZh } from './i18n.js';
 
 const SPOTS = [
   ['hot99', '#b2182b'], ['hot95', '#ef8a62'], ['hot90', '#fddbc7'], ['none', '#f7f7f7'],
@@ -12,6 +13,37 @@ const SPOTS = [
 const RATE_BREAKS = [0, 25, 50, 100, 200, 400];
 const RATE_FILLS = ['#fff5eb', '#fdd0a2', '#fdae6b', '#fd8d3c', '#e6550d', '#a63603'];
 const SOURCES = ['hotline_12345', 'patrol', 'snapshot', 'video', 'desk', 'other'];
+
+// Choropleth classes of the handling-performance measures (rates in %, hours, the 721 gap in %): [lower bound, fill].
+// Rates: red (poor) to green (good), the 90/95% marks of the 12345 rankings; hours and the gap the other way round.
+const GOOD_HIGH = [[0, '#d73027'], [70, '#fc8d59'], [80, '#fee08b'], [90, '#d9ef8b'], [95, '#91cf60'], [98, '#1a9850']];
+const GOOD_LOW_HOURS = [[0, '#1a9850'], [24, '#91cf60'], [48, '#fee08b'], [72, '#fc8d59'], [168, '#d73027']];
+const GOOD_LOW_GAP = [[0, '#1a9850'], [5, '#91cf60'], [10, '#fee08b'], [20, '#fc8d59'], [40, '#d73027']];
+const MEASURES = {
+  responseRate: { key: 'hm.response', classes: GOOD_HIGH, unit: '%', scale: 100 },
+  resolutionRate: { key: 'hm.resolution', classes: GOOD_HIGH, unit: '%', scale: 100 },
+  satisfactionRate: { key: 'hm.satisfaction', classes: GOOD_HIGH, unit: '%', scale: 100 },
+  medianHoursToClose: { key: 'hm.medianHours', classes: GOOD_LOW_HOURS, unit: 'h', scale: 1 },
+  levelMixGap: { key: 'hm.measure.levelMixGap', classes: GOOD_LOW_GAP, unit: '%', scale: 100 },
+};
+const NO_DATA = '#dddddd';
+
+/** Fill of a grid for a measure value (null: no incident / no denominator). */
+export function measureFill(measure, value) {
+  if (value === null || value === undefined) return NO_DATA;
+  const classes = MEASURES[measure].classes;
+  const v = value * MEASURES[measure].scale;
+  let i = 0;
+  while (i + 1 < classes.length && v >= classes[i + 1][0]) i++;
+  return classes[i][1];
+}
+
+function measureLegend(measure) {
+  const { classes, unit } = MEASURES[measure];
+  return [...classes.map(([from, fill], i) => ({
+    label: i + 1 < classes.length ? `${from} – ${classes[i + 1][0]} ${unit}` : `≥ ${from} ${unit}`, fill, stroke: '#666',
+  })), { key: 'hm.noData', fill: NO_DATA, stroke: '#666' }];
+}
 
 function rateFill(rate) {
   if (rate === null || rate === undefined) return '#dddddd';
@@ -41,7 +73,7 @@ export async function addHeatmap(gaMap, grids, root) {
   const [categories, range] = await Promise.all([getJSON('api/heatmap/categories'), getJSON('api/heatmap/legend')]);
   const months = monthsBetween(range.from, range.to);
   const state = {
-    view: 'heat', from: range.from, to: range.to, category: '', source: '', weight: 'count', radius: 150, size: 200, difference: false,
+    view: 'heat', measure: 'resolutionRate', rows: [], from: range.from, to: range.to, category: '', source: '', weight: 'count', radius: 150, size: 200, difference: false,
   };
   root.innerHTML = panelHtml(categories, months);
   const $ = (id) => root.querySelector(`#${id}`);
@@ -67,10 +99,11 @@ export async function addHeatmap(gaMap, grids, root) {
 
   // hexagons / grids / hot spots: one GeoJSON overlay restyled by the view
   const units = L.geoJSON(null, {
-    style: (f) => unitStyle(state.view, f.properties),
+    style: (f) => unitStyle(state, f.properties),
     onEachFeature: (f, layer) => {
-      layer.bindPopup(() => unitPopup(f.properties));
+      layer.bindPopup(() => (state.view === 'performance' ? perfPopup(rowOf(f.properties.id), f.properties) : unitPopup(f.properties)));
       layer.on('add', () => layer.getElement()?.setAttribute('data-unit', f.properties.id));
+      layer.on('click', () => { if (state.view === 'performance') highlightRow(f.properties.id); });
     },
   });
   const unitLegend = rateLegend();
@@ -90,13 +123,16 @@ export async function addHeatmap(gaMap, grids, root) {
       return;
     }
     status.textContent = t('hm.loading');
-    const unit = state.view === 'grids' || state.view === 'hotspots-grid' ? 'grid' : 'hexagon';
+    const unit = state.view === 'grids' || state.view === 'performance' ? 'grid' : 'hexagon';
     const fc = await getJSON(`api/hotspots?${query({ unit, size: state.size })}`);
     units.clearLayers();
     units.addData(fc);
-    units.setStyle((f) => unitStyle(state.view, f.properties));
+    units.setStyle((f) => unitStyle(state, f.properties));
     const group = gaMap.legend._groups.find((g) => g.layer === units);
-    if (state.view === 'hotspots') {
+    if (state.view === 'performance') {
+      group.titleKey = MEASURES[state.measure].key;
+      unitLegend.splice(0, unitLegend.length, ...measureLegend(state.measure));
+    } else if (state.view === 'hotspots') {
       group.titleKey = 'hm.legend.spots';
       unitLegend.splice(0, unitLegend.length, ...SPOTS.map(([k, fill]) => ({ key: `hm.spot.${k}`, fill, stroke: '#666' })));
     } else {
@@ -110,8 +146,16 @@ export async function addHeatmap(gaMap, grids, root) {
     root.dataset.units = String(fc.features.length);
   }
 
+  const rowOf = (code) => state.rows.find((r) => r.code === code) ?? null;
+  function highlightRow(code) {
+    root.querySelectorAll('#hm-ranking tr.selected').forEach((tr) => tr.classList.remove('selected'));
+    const tr = root.querySelector(`#hm-ranking tr[data-code="${CSS.escape(code)}"]`);
+    if (tr) { tr.classList.add('selected'); tr.scrollIntoView({ block: 'nearest' }); }
+  }
+
   async function refreshRanking() {
-    const rows = await getJSON(`api/performance?by=grid&from=${state.from}&to=${state.to}`);
+    const rows = await getJSON(`api/performance?by=grid&from=${state.from}&to=${state.to}&sort=${state.measure}`);
+    state.rows = rows;
     $('hm-ranking').querySelector('tbody').innerHTML = rows.map((r) => `<tr data-code="${escapeHtml(r.code)}">`
       + `<td>${r.rank}</td><td>${escapeHtml(r.name ?? r.code)}</td><td>${formatNumber(r.incidents)}</td>`
       + `<td>${percent(r.responseRate)}</td><td>${percent(r.resolutionRate)}</td><td>${percent(r.satisfactionRate)}</td>`
@@ -133,20 +177,33 @@ export async function addHeatmap(gaMap, grids, root) {
 
   async function apply() {
     heat.setUrl(`api/heatmap/{z}/{x}/{y}.png?${query()}`);
-    await Promise.all([refreshLegend(), refreshUnits(), refreshRanking()]);
+    await refreshRanking(); // the performance choropleth colours the grids with the ranking's rows
+    await Promise.all([refreshLegend(), refreshUnits()]);
     refreshExports();
     root.dataset.state = query();
   }
 
   const read = () => {
     Object.assign(state, {
-      view: $('hm-view').value, from: $('hm-from').value, to: $('hm-to').value, category: $('hm-category').value,
+      view: $('hm-view').value, measure: $('hm-measure').value, from: $('hm-from').value, to: $('hm-to').value, category: $('hm-category').value,
       source: $('hm-source').value, weight: $('hm-weight').value, radius: Number($('hm-radius').value),
       size: Number($('hm-size').value), difference: $('hm-difference').checked,
     });
   };
   $('hm-apply').addEventListener('click', () => { read(); apply(); });
   $('hm-view').addEventListener('change', () => { read(); apply(); });
+  $('hm-measure').addEventListener('change', () => { read(); apply(); });
+  $('hm-export-ranking-xlsx').addEventListener('click', () => {
+    const pctHeader = (k) => `${tZh(k)}（%）`;
+    const headers = [tZh('hm.rank'), tZh('field.code'), tZh('hm.unit'), tZh('hm.incidents'), pctHeader('hm.response'),
+      pctHeader('hm.resolution'), pctHeader('hm.satisfaction'), tZh('hm.medianHours'), tZh('hm.share.community'),
+      tZh('hm.share.department'), tZh('hm.share.street'), pctHeader('hm.measure.levelMixGap')];
+    const pct = (v) => (v === null || v === undefined ? null : Math.round(v * 10000) / 100);
+    const rows = state.rows.map((r) => [r.rank, r.code, r.name ?? r.code, r.incidents, pct(r.responseRate),
+      pct(r.resolutionRate), pct(r.satisfactionRate), r.medianHoursToClose, pct(r.communityShare), pct(r.departmentShare),
+      pct(r.streetShare), pct(r.levelMixGap)]);
+    return downloadXlsx(`${tZh('hm.ranking')}_${state.from}_${state.to}`, tZh('hm.ranking'), headers, rows);
+  });
   $('hm-month').addEventListener('input', () => {
     const m = months[Number($('hm-month').value)];
     $('hm-from').value = m;
@@ -187,7 +244,13 @@ function rateLegend() {
   })), { key: 'hm.noHouseholds', fill: '#dddddd', stroke: '#666' }];
 }
 
-function unitStyle(view, p) {
+function unitStyle(state, p) {
+  const view = state.view;
+  if (view === 'performance') {
+    const row = state.rows.find((r) => r.code === p.id);
+    const fill = measureFill(state.measure, row ? row[state.measure] : null);
+    return { className: 'ga-hm-unit', color: '#555', weight: 0.8, fillColor: fill, fillOpacity: 0.8 };
+  }
   if (view === 'hotspots') {
     const fill = (SPOTS.find(([k]) => k === p.spot) ?? SPOTS[3])[1];
     return { className: 'ga-hm-unit', color: '#777', weight: 0.6, fillColor: fill, fillOpacity: 0.75 };
@@ -208,6 +271,17 @@ function unitPopup(p) {
     .map(([k, v]) => `<tr><th>${escapeHtml(t(k))}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
 }
 
+function perfPopup(r, p) {
+  const rows = r === null ? [['hm.incidents', '0']] : [
+    ['hm.incidents', formatNumber(r.incidents)], ['hm.response', percent(r.responseRate)],
+    ['hm.resolution', percent(r.resolutionRate)], ['hm.satisfaction', percent(r.satisfactionRate)],
+    ['hm.medianHours', formatNumber(r.medianHoursToClose, 1)],
+    ['hm.mix', `${percent(r.communityShare)} / ${percent(r.departmentShare)} / ${percent(r.streetShare)}`],
+    ['hm.rank', String(r.rank)]];
+  return `<strong>${escapeHtml(p.name ?? p.id)}</strong><table class="ga-attrs">${rows
+    .map(([k, v]) => `<tr><th>${escapeHtml(t(k))}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
+}
+
 function panelHtml(categories, months) {
   const zh = language() === 'zh-CN';
   const cat = categories.map((c) => `<option value="${c.code}">${c.parent ? '　' : ''}${escapeHtml(zh ? c.name : c.nameEn)}</option>`);
@@ -216,7 +290,9 @@ function panelHtml(categories, months) {
     <h2 data-i18n="hm.title">${t('hm.title')}</h2>
     <div class="ga-hm-form">
       <label><span data-i18n="hm.view">${t('hm.view')}</span>
-        <select id="hm-view">${opt('hm.view.heat', 'heat')}${opt('hm.view.hexagons', 'hexagons')}${opt('hm.view.grids', 'grids')}${opt('hm.view.hotspots', 'hotspots')}</select></label>
+        <select id="hm-view">${opt('hm.view.heat', 'heat')}${opt('hm.view.hexagons', 'hexagons')}${opt('hm.view.grids', 'grids')}${opt('hm.view.hotspots', 'hotspots')}${opt('hm.view.performance', 'performance')}</select></label>
+      <label><span data-i18n="hm.measure">${t('hm.measure')}</span>
+        <select id="hm-measure">${Object.entries(MEASURES).map(([k, m]) => `<option value="${k}" data-i18n="${m.key}"${k === 'resolutionRate' ? ' selected' : ''}>${escapeHtml(t(m.key))}</option>`).join('')}</select></label>
       <label><span data-i18n="hm.from">${t('hm.from')}</span><input id="hm-from" type="month"></label>
       <label><span data-i18n="hm.to">${t('hm.to')}</span><input id="hm-to" type="month"></label>
       <label><span data-i18n="hm.category">${t('hm.category')}</span>
@@ -241,7 +317,8 @@ function panelHtml(categories, months) {
       <a id="hm-export-tif" download data-i18n="hm.export.tif">${t('hm.export.tif')}</a>
       <a id="hm-export-png" download data-i18n="hm.export.png">${t('hm.export.png')}</a>
       <a id="hm-export-units" download data-i18n="hm.export.units">${t('hm.export.units')}</a>
-      <a id="hm-export-ranking" download data-i18n="hm.export.ranking">${t('hm.export.ranking')}</a></div>
+      <a id="hm-export-ranking" download data-i18n="hm.export.ranking">${t('hm.export.ranking')}</a>
+      <button id="hm-export-ranking-xlsx" type="button" data-i18n="hm.export.rankingXlsx">${t('hm.export.rankingXlsx')}</button></div>
     <h3 data-i18n="hm.ranking">${t('hm.ranking')}</h3>
     <div class="ga-hm-table"><table id="hm-ranking"><thead><tr>
       <th data-i18n="hm.rank">${t('hm.rank')}</th><th data-i18n="hm.unit">${t('hm.unit')}</th>

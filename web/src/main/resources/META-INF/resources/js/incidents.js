@@ -99,9 +99,13 @@ function query() {
   return params;
 }
 
+let listRequest = 0; // only the answer to the latest request is shown (an older, slower one must not overwrite it)
+
 async function loadList(event) {
   event?.preventDefault();
+  const mine = ++listRequest;
   const page = await getJSON(`api/incidents?${query()}`);
+  if (mine !== listRequest) return;
   rows = page.incidents;
   $('list-count').textContent = t('incident.count', { shown: formatNumber(page.numberReturned), matched: formatNumber(page.numberMatched) });
   const body = $('incident-table').querySelector('tbody');

@@ -393,7 +393,7 @@ export class PlanEditor {
     if (!window.confirm(message)) return;
     const out = await postJSON(`api/plans/${this.plan.id}/publish`, { version: this.plan.version }).catch(() => null);
     if (!out) return;
-    this._say('plan.published', { renumbered: Object.keys(out.renumbered).length, review: out.assignmentsToReview.length });
+    this._say('plan.published', { renumbered: Object.keys(out.renumbered).length, review: out.assignmentsToReview.length, incidents: out.incidents?.moved ?? 0 });
     await this.loadPlans(out.plan);
   }
 
