@@ -98,7 +98,9 @@ class IncidentPageBrowserTest extends PostgisIntegrationTest {
             browser.login(baseUrl(), "supervisor", DEMO_PASSWORD);
             browser.open(baseUrl() + "/incidents.html");
             browser.waitFor(By.cssSelector("body[data-ready=true]"));
-            chooseFile(browser, IncidentIntakeTest.FIXTURES
+            chooseFile(
+                    browser,
+                    IncidentIntakeTest.FIXTURES
                             .resolve("broken.csv")
                             .toAbsolutePath()
                             .toString());
