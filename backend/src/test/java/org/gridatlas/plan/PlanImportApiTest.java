@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,26 +32,13 @@ class PlanImportApiTest extends PostgisIntegrationTest {
     @BeforeEach
     void fixture() throws Exception {
         removeFixture();
-        jdbc.sql(new ClassPathResource("fixtures/plan/three-grids.sql").getContentAsString(StandardCharsets.UTF_8))
-                .update();
-        jdbc.sql(
-                        "INSERT INTO app_user (username, password_hash, role, street_code) VALUES ('planner-fixture', :h, 'planner', '330299001')")
-                .param("h", new BCryptPasswordEncoder().encode(DEMO_PASSWORD))
-                .update();
+        ThreeGridsFixture.load(jdbc, DEMO_PASSWORD);
         planner = as("planner-fixture");
     }
 
     @AfterEach
     void removeFixture() {
-        for (String sql : List.of(
-                "DELETE FROM app_user WHERE username = 'planner-fixture'",
-                "DELETE FROM worker WHERE community_code = '330299001001'",
-                "DELETE FROM building WHERE community_code = '330299001001'",
-                "DELETE FROM boundary_plan WHERE street_code = '330299001'",
-                "DELETE FROM community WHERE street_code = '330299001'",
-                "DELETE FROM street WHERE code = '330299001'")) {
-            jdbc.sql(sql).update();
-        }
+        ThreeGridsFixture.remove(jdbc);
     }
 
     /** A feature: code (or null for none) and an x range of the community's full height, or a raw geometry. */

@@ -2,7 +2,6 @@ package org.gridatlas.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -12,8 +11,6 @@ import org.gridatlas.support.PostgisIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,12 +36,7 @@ class PlanIncidentReassignmentTest extends PostgisIntegrationTest {
     @BeforeEach
     void fixture() throws Exception {
         removeFixture();
-        jdbc.sql(new ClassPathResource("fixtures/plan/three-grids.sql").getContentAsString(StandardCharsets.UTF_8))
-                .update();
-        jdbc.sql(
-                        "INSERT INTO app_user (username, password_hash, role, street_code) VALUES ('planner-fixture', :h, 'planner', '330299001')")
-                .param("h", new BCryptPasswordEncoder().encode(DEMO_PASSWORD))
-                .update();
+        ThreeGridsFixture.load(jdbc, DEMO_PASSWORD);
         planner = as("planner-fixture");
         oldPlan = jdbc.sql("SELECT id FROM boundary_plan WHERE street_code = '330299001' AND status = 'published'")
                 .query(Long.class)
@@ -68,16 +60,8 @@ class PlanIncidentReassignmentTest extends PostgisIntegrationTest {
 
     @AfterEach
     void removeFixture() {
-        for (String sql : List.of(
-                "DELETE FROM incident WHERE external_id LIKE 'RA-%'",
-                "DELETE FROM app_user WHERE username = 'planner-fixture'",
-                "DELETE FROM worker WHERE community_code = '330299001001'",
-                "DELETE FROM building WHERE community_code = '330299001001'",
-                "DELETE FROM boundary_plan WHERE street_code = '330299001'",
-                "DELETE FROM community WHERE street_code = '330299001'",
-                "DELETE FROM street WHERE code = '330299001'")) {
-            jdbc.sql(sql).update();
-        }
+        jdbc.sql("DELETE FROM incident WHERE external_id LIKE 'RA-%'").update();
+        ThreeGridsFixture.remove(jdbc);
     }
 
     long draftWithEdgeAt120() {

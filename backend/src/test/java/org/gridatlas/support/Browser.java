@@ -120,6 +120,29 @@ public final class Browser implements AutoCloseable {
         return wait.until(condition);
     }
 
+    /**
+     * Clicks the export button and returns the bytes of the file the page hands to the browser to save (the Blob
+     * given to URL.createObjectURL), so a test can read back the CSV or .xlsx a user would get.
+     */
+    public byte[] savedFile(By button) {
+        script(
+                """
+                window.gaSaved = null;
+                if (!window.gaSaveHooked) {
+                  window.gaSaveHooked = true;
+                  const original = URL.createObjectURL;
+                  URL.createObjectURL = (blob) => {
+                    const reader = new FileReader();
+                    reader.onload = () => { window.gaSaved = reader.result.split(',')[1]; };
+                    reader.readAsDataURL(blob);
+                    return original(blob);
+                  };
+                }""");
+        driver.findElement(button).click();
+        String base64 = until(d -> (String) script("return window.gaSaved"));
+        return java.util.Base64.getDecoder().decode(base64);
+    }
+
     /** Runs JavaScript in the page; arguments are visible to it as {@code arguments[i]}. */
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);

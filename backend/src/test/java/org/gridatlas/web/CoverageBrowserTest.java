@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -71,19 +70,8 @@ class CoverageBrowserTest extends PostgisIntegrationTest {
             browser.screenshot(SCREENSHOT);
 
             // the .xlsx export: the workbook the page saves holds the same rows under the Chinese headers
-            browser.script(
-                    """
-                    const original = URL.createObjectURL;
-                    URL.createObjectURL = (blob) => {
-                      const reader = new FileReader();
-                      reader.onload = () => { window.gaSaved = reader.result.split(',')[1]; };
-                      reader.readAsDataURL(blob);
-                      return original(blob);
-                    };""");
-            browser.driver().findElement(By.id("export-coverage-xlsx")).click();
-            String base64 = browser.until(d -> (String) browser.script("return window.gaSaved || null"));
-            try (XSSFWorkbook book = new XSSFWorkbook(
-                    new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+            byte[] saved = browser.savedFile(By.id("export-coverage-xlsx"));
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(saved))) {
                 Sheet sheet = book.getSheetAt(0);
                 assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("编码");
                 assertThat(sheet.getLastRowNum()).isEqualTo(grids);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -148,20 +147,9 @@ class HeatmapPageBrowserTest extends PostgisIntegrationTest {
                     == 1);
 
             // the ranking as .xlsx: every ranked grid, Chinese headers, the rate in percent
-            browser.script(
-                    """
-                    const original = URL.createObjectURL;
-                    URL.createObjectURL = (blob) => {
-                      const reader = new FileReader();
-                      reader.onload = () => { window.gaSaved = reader.result.split(',')[1]; };
-                      reader.readAsDataURL(blob);
-                      return original(blob);
-                    };""");
-            browser.driver().findElement(By.id("hm-export-ranking-xlsx")).click();
-            String base64 = browser.until(d -> (String) browser.script("return window.gaSaved || null"));
+            byte[] saved = browser.savedFile(By.id("hm-export-ranking-xlsx"));
             int grids = count("SELECT count(DISTINCT grid_code) FROM incident WHERE " + period);
-            try (XSSFWorkbook book = new XSSFWorkbook(
-                    new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(saved))) {
                 Sheet sheet = book.getSheetAt(0);
                 assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("名次");
                 assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("满意率（%）");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,19 +95,8 @@ class StreetReportBrowserTest extends PostgisIntegrationTest {
             browser.screenshot(SCREENSHOT);
 
             // .xlsx: the workbook the page saves holds the same rows
-            browser.script(
-                    """
-                    const original = URL.createObjectURL;
-                    URL.createObjectURL = (blob) => {
-                      const reader = new FileReader();
-                      reader.onload = () => { window.gaSaved = reader.result.split(',')[1]; };
-                      reader.readAsDataURL(blob);
-                      return original(blob);
-                    };""");
-            browser.driver().findElement(By.id("export-communities-xlsx")).click();
-            String base64 = browser.until(d -> (String) browser.script("return window.gaSaved || null"));
-            try (XSSFWorkbook book = new XSSFWorkbook(
-                    new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+            byte[] saved = browser.savedFile(By.id("export-communities-xlsx"));
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(saved))) {
                 Sheet sheet = book.getSheetAt(0);
                 assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("编码");
                 assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("户数");
