@@ -24,6 +24,12 @@ import java.util.List;
 public record BenchContext(
         String jdbcUrl, String dbUser, String dbPassword, String baseUrl, HttpClient http, int runs, int warmup) {
 
+    /** The same context with at most this many measured and warm-up runs (for workloads of seconds per run). */
+    public BenchContext atMost(int maxRuns, int maxWarmup) {
+        return new BenchContext(
+                jdbcUrl, dbUser, dbPassword, baseUrl, http, Math.min(runs, maxRuns), Math.min(warmup, maxWarmup));
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
     }

@@ -47,14 +47,7 @@ final class CoverageBenchmark implements Benchmark {
     @Override
     public Comparison run(BenchContext context) throws Exception {
         // seconds per run at district scale: fewer runs than the millisecond benchmarks
-        BenchContext few = new BenchContext(
-                context.jdbcUrl(),
-                context.dbUser(),
-                context.dbPassword(),
-                context.baseUrl(),
-                context.http(),
-                Math.min(context.runs(), 10),
-                Math.min(context.warmup(), 2));
+        BenchContext few = context.atMost(10, 2);
         List<String> once = List.of("all");
         Samples subject = few.measure(once, x -> few.get("/api/coverage"));
         try (Connection db = context.connect();

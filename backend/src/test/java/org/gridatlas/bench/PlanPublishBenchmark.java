@@ -41,14 +41,7 @@ final class PlanPublishBenchmark implements Benchmark {
 
     @Override
     public Comparison run(BenchContext context) throws Exception {
-        BenchContext few = new BenchContext(
-                context.jdbcUrl(),
-                context.dbUser(),
-                context.dbPassword(),
-                context.baseUrl(),
-                context.http(),
-                Math.min(context.runs(), 10),
-                Math.min(context.warmup(), 2));
+        BenchContext few = context.atMost(10, 2);
         try (Connection db = context.connect()) {
             String street;
             long original;

@@ -63,14 +63,7 @@ final class RedistrictBenchmark implements Benchmark {
         int buildings = inputs.stream().mapToInt(i -> i.buildings().size()).sum();
         int[] k = allocate(inputs, street ? 80 : 10);
         Settings settings = new Settings(false, 300, 500, 0.5, 1, false);
-        BenchContext few = new BenchContext(
-                context.jdbcUrl(),
-                context.dbUser(),
-                context.dbPassword(),
-                context.baseUrl(),
-                context.http(),
-                Math.min(context.runs(), street ? 3 : 10),
-                Math.min(context.warmup(), street ? 1 : 3));
+        BenchContext few = context.atMost(street ? 3 : 10, street ? 1 : 3);
         List<CommunityProposal> last = new ArrayList<>();
         Samples subject = few.measure(List.of(0), x -> {
             last.clear();
