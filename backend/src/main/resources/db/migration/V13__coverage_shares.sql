@@ -1,6 +1,7 @@
--- Coverage (issue 5): the share of each building footprint in each grid it overlaps, for every plan, kept up to date
--- by statement-level triggers on grid and building (docs/coverage.md "Stored shares"). A coverage call then
--- aggregates these rows instead of intersecting every footprint with every grid on each request.
+-- Coverage (issue 5): the share of each building footprint in each grid it overlaps, and each grid's area and
+-- containment in its community, for every plan, kept up to date by statement-level triggers on grid, building and
+-- community (docs/coverage.md "Stored shares"). A coverage call then aggregates these rows instead of intersecting
+-- every footprint with every grid on each request.
 --
 -- Why triggers rather than calls from the plan code: grids are written by plan creation, edits, undo/redo, imports,
 -- publishing (renumbering), proposals and the sample loaders; a trigger sees every one of them, set-based (transition
@@ -13,6 +14,14 @@ CREATE TABLE coverage_share (
     PRIMARY KEY (grid_id, building_id)
 );
 CREATE INDEX coverage_share_building ON coverage_share (building_id);
+
+-- Per grid: its area on the spheroid and whether its community covers it (no overreach to look for), kept by the
+-- same grid trigger and by a trigger on a community's outline.
+CREATE TABLE coverage_grid (
+    grid_id bigint PRIMARY KEY,
+    area_m2 double precision NOT NULL,
+    inside  boolean NOT NULL
+);
 
 -- Share of a footprint in a grid: 1 when the grid covers it (the common case: one prepared predicate, no
 -- intersection), else intersection area / footprint area, both on the spheroid. Touching pairs (share 0) and
@@ -28,6 +37,14 @@ $$;
 CREATE FUNCTION coverage_share_grid_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM coverage_grid m USING old_grids o WHERE m.grid_id = o.id;
+    ELSE
+        INSERT INTO coverage_grid (grid_id, area_m2, inside)
+        SELECT n.id, ST_Area(n.geom::geography), ST_CoveredBy(n.geom, c.geom)
+        FROM new_grids n JOIN community c ON c.code = n.community_code
+        ON CONFLICT (grid_id) DO UPDATE SET area_m2 = EXCLUDED.area_m2, inside = EXCLUDED.inside;
+    END IF;
     IF TG_OP = 'INSERT' THEN
         INSERT INTO coverage_share (grid_id, building_id, share)
         SELECT grid_id, building_id, share FROM (
@@ -73,6 +90,15 @@ BEGIN
     RETURN NULL;
 END $$;
 
+CREATE FUNCTION coverage_grid_community_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE coverage_grid m SET inside = ST_CoveredBy(g.geom, n.geom)
+    FROM new_communities n JOIN grid g ON g.community_code = n.code
+    WHERE m.grid_id = g.id;
+    RETURN NULL;
+END $$;
+
 CREATE TRIGGER coverage_share_grid_insert AFTER INSERT ON grid
     REFERENCING NEW TABLE AS new_grids FOR EACH STATEMENT EXECUTE FUNCTION coverage_share_grid_changed();
 CREATE TRIGGER coverage_share_grid_update AFTER UPDATE ON grid
@@ -80,6 +106,8 @@ CREATE TRIGGER coverage_share_grid_update AFTER UPDATE ON grid
     FOR EACH STATEMENT EXECUTE FUNCTION coverage_share_grid_changed();
 CREATE TRIGGER coverage_share_grid_delete AFTER DELETE ON grid
     REFERENCING OLD TABLE AS old_grids FOR EACH STATEMENT EXECUTE FUNCTION coverage_share_grid_changed();
+CREATE TRIGGER coverage_grid_community_update AFTER UPDATE ON community
+    REFERENCING NEW TABLE AS new_communities FOR EACH STATEMENT EXECUTE FUNCTION coverage_grid_community_changed();
 CREATE TRIGGER coverage_share_building_insert AFTER INSERT ON building
     REFERENCING NEW TABLE AS new_buildings FOR EACH STATEMENT EXECUTE FUNCTION coverage_share_building_changed();
 CREATE TRIGGER coverage_share_building_update AFTER UPDATE ON building
@@ -91,6 +119,7 @@ CREATE TRIGGER coverage_share_building_delete AFTER DELETE ON building
 -- JIT compiles these statements for longer than they run (seconds for the backfill below).
 ALTER FUNCTION coverage_share_grid_changed() SET jit = off;
 ALTER FUNCTION coverage_share_building_changed() SET jit = off;
+ALTER FUNCTION coverage_grid_community_changed() SET jit = off;
 
 -- The shares of what is already stored.
 SET LOCAL jit = off;
@@ -99,4 +128,8 @@ SELECT grid_id, building_id, share FROM (
     SELECT g.id AS grid_id, b.id AS building_id, coverage_share_of(g.geom, b.footprint) AS share
     FROM grid g JOIN building b ON ST_Intersects(g.geom, b.footprint)) s
 WHERE share > 0;
+INSERT INTO coverage_grid (grid_id, area_m2, inside)
+SELECT g.id, ST_Area(g.geom::geography), ST_CoveredBy(g.geom, c.geom)
+FROM grid g JOIN community c ON c.code = g.community_code;
 ANALYZE coverage_share;
+ANALYZE coverage_grid;

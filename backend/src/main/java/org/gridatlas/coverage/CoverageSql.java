@@ -32,13 +32,17 @@ final class CoverageSql {
               AND (CAST(:community AS text) IS NULL OR c.code = :community)"""
                     .formatted(ScopeSql.STREET, ScopeSql.COMMUNITY);
 
-    /** The plan's grids of the analysed communities; inside = covered by its community (no overreach to look for). */
+    /**
+     * The plan's grids of the analysed communities with their stored area (m², spheroid) and inside = covered by its
+     * community (no overreach to look for): coverage_grid, V13, kept by triggers like the shares.
+     */
     static final String GRIDS =
             """
             CREATE TEMP TABLE cov_grid ON COMMIT DROP AS
-            SELECT g.id, g.code, g.name, g.community_code, a.street_code, g.plan_id, g.geom,
-                   ST_Area(g.geom::geography) AS area_m2, ST_CoveredBy(g.geom, a.geom) AS inside
-            FROM grid g JOIN cov_area a ON a.plan_id = g.plan_id AND a.code = g.community_code""";
+            SELECT g.id, g.code, g.name, g.community_code, a.street_code, g.plan_id, g.geom, m.area_m2, m.inside
+            FROM grid g
+            JOIN cov_area a ON a.plan_id = g.plan_id AND a.code = g.community_code
+            JOIN coverage_grid m ON m.grid_id = g.id""";
 
     /**
      * Each building of the analysed communities in the grid of its largest share (above the tolerance); grids = how
