@@ -13,6 +13,7 @@ final class Rollups {
     private final Map<String, Map<String, NormBand>> bands;
     /** Grids, faults and distinct full-time workers per area key ("c" + community, "s" + street): one pass each. */
     private final Map<String, List<GridCoverage>> gridsByArea = new java.util.HashMap<>();
+
     private final Map<String, List<CoverageFault>> faultsByArea = new java.util.HashMap<>();
     private final Map<String, java.util.Set<String>> fullTimeByArea = new java.util.HashMap<>();
 
@@ -23,12 +24,18 @@ final class Rollups {
             Map<String, Map<String, NormBand>> bands) {
         this.bands = bands;
         for (GridCoverage g : grids) {
-            gridsByArea.computeIfAbsent("c" + g.communityCode(), k -> new ArrayList<>()).add(g);
-            gridsByArea.computeIfAbsent("s" + g.streetCode(), k -> new ArrayList<>()).add(g);
+            gridsByArea
+                    .computeIfAbsent("c" + g.communityCode(), k -> new ArrayList<>())
+                    .add(g);
+            gridsByArea
+                    .computeIfAbsent("s" + g.streetCode(), k -> new ArrayList<>())
+                    .add(g);
         }
         for (CoverageFault f : faults) {
             if (f.communityCode() == null) continue;
-            faultsByArea.computeIfAbsent("c" + f.communityCode(), k -> new ArrayList<>()).add(f);
+            faultsByArea
+                    .computeIfAbsent("c" + f.communityCode(), k -> new ArrayList<>())
+                    .add(f);
             faultsByArea
                     .computeIfAbsent("s" + f.communityCode().substring(0, 9), k -> new ArrayList<>())
                     .add(f);

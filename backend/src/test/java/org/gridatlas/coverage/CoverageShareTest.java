@@ -6,17 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.gridatlas.plan.PlanEditingService;
 import org.gridatlas.security.GridAtlasUser;
-import org.gridatlas.security.Scope;
-import org.gridatlas.support.PostgisIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The stored building → grid shares (coverage_share, V13) on the hand-built community of fixtures/coverage: their
@@ -24,39 +18,20 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * renumbering at publication, deletion, a building moved or removed) they still equal an independent computation
  * (intersection area ÷ footprint area for every intersecting pair, no shortcut), and coverage follows them.
  */
-class CoverageShareTest extends PostgisIntegrationTest {
-    private static final Scope STREET = new Scope(Scope.PLANNER, "330299001", null);
-    private static final String G2 = "330299001001002", G3 = "330299001001003", G4 = "330299001001004";
+class CoverageShareTest extends CoverageFixtureBase {
     private static final String U =
             "ST_Multi(ST_SetSRID(ST_Affine(ST_GeomFromText(:wkt), 0.001, 0, 0, 0.001, 120, 30), 4326))";
 
     @Autowired
-    CoverageService service;
-
-    @Autowired
     PlanEditingService editing;
 
-    @Autowired
-    DataSource dataSource;
-
-    @BeforeEach
-    void load() {
-        run("cleanup.sql");
-        run("community.sql");
-    }
-
+    /** The drafts a test made (runs before the base class removes the fixture's own plans 990001 and 990002). */
     @AfterEach
-    void remove() {
-        // the drafts a test made (cleanup.sql removes the fixture's own plans 990001 and 990002)
+    void removeDrafts() {
         String drafts = "(SELECT id FROM boundary_plan WHERE street_code = '330299001' AND id NOT IN (990001, 990002))";
         jdbc.sql("DELETE FROM grid WHERE plan_id IN " + drafts).update();
         jdbc.sql("DELETE FROM plan_event WHERE plan_id IN " + drafts).update();
         jdbc.sql("DELETE FROM boundary_plan WHERE id IN " + drafts).update();
-        run("cleanup.sql");
-    }
-
-    private void run(String file) {
-        new ResourceDatabasePopulator(new ClassPathResource("fixtures/coverage/" + file)).execute(dataSource);
     }
 
     @Test

@@ -49,7 +49,7 @@ class StreetReportBrowserTest extends PostgisIntegrationTest {
             assertThat(rows).hasSize(communities + 1);
             // the generator's planted overlap is drawn hatched (the SVG pattern), as its legend entry
             assertThat(browser.driver().findElements(By.cssSelector("path.ga-fault-overlap")))
-                    .hasSize(manifest.get("overlaps").size())
+                    .hasSize(manifest.get("faults").get("overlaps").size())
                     .allSatisfy(p -> assertThat(p.getDomAttribute("fill")).isEqualTo("url(#ga-cov-hatch)"));
             assertThat(browser.driver().findElements(By.cssSelector("#ga-cov-hatch line")))
                     .hasSize(1);
