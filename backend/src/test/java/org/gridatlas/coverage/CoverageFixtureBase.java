@@ -14,10 +14,7 @@ abstract class CoverageFixtureBase extends PostgisIntegrationTest {
     /** A planner of the fixture's street. */
     static final Scope STREET = new Scope(Scope.PLANNER, "330299001", null);
 
-    static final String G1 = "330299001001001",
-            G2 = "330299001001002",
-            G3 = "330299001001003",
-            G4 = "330299001001004";
+    static final String G1 = "330299001001001", G2 = "330299001001002", G3 = "330299001001003", G4 = "330299001001004";
 
     @Autowired
     CoverageService service;
