@@ -77,9 +77,12 @@ class CoverageController {
         return s;
     }
 
+    /** Everything in one answer; {@code geometry=true} adds the GeoJSON geometry of each grid and fault (the page). */
     @GetMapping(path = "/api/coverage", produces = MediaType.APPLICATION_JSON_VALUE)
     String all(@RequestParam Map<String, String> params, @AuthenticationPrincipal GridAtlasUser user) {
-        return CoverageJson.json(coverage.coverage(user.scope(), request(params), false));
+        boolean geometry = flag("geometry", params.get("geometry"));
+        Coverage answer = coverage.coverage(user.scope(), request(params), geometry);
+        return geometry ? CoverageJson.jsonWithGeometry(answer) : CoverageJson.json(answer);
     }
 
     @GetMapping("/api/coverage/grids")
@@ -154,6 +157,12 @@ class CoverageController {
         if (f.equals("geojson")) return true;
         if (f.equals("json")) return false;
         throw new BadParameterException("f", "f is json or geojson, got '" + f + "'");
+    }
+
+    private static boolean flag(String name, String text) {
+        if (text == null || text.isBlank() || text.equals("false")) return false;
+        if (text.equals("true")) return true;
+        throw new BadParameterException(name, name + " is true or false, got '" + text + "'");
     }
 
     private static <T> T number(String name, String text, java.util.function.Function<String, T> parse) {

@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Encodes coverage results as JSON (snake_case, like the other layers) and as RFC 7946 GeoJSON with the figures as
@@ -31,6 +34,24 @@ final class CoverageJson {
 
     static String json(Object value) {
         return JSON.writeValueAsString(value);
+    }
+
+    /**
+     * The whole coverage with the GeoJSON geometry of each grid and each fault (null for a fault without place) as
+     * {@code geometry}: what a page needs in one answer. Workers never carry a geometry here (their names do).
+     */
+    static String jsonWithGeometry(Coverage coverage) {
+        ObjectNode root = JSON.valueToTree(coverage);
+        putGeometry((ArrayNode) root.get("grids"), coverage.grids(), GridCoverage::geometry);
+        putGeometry((ArrayNode) root.get("faults"), coverage.faults(), CoverageFault::geometry);
+        return JSON.writeValueAsString(root);
+    }
+
+    private static <T> void putGeometry(ArrayNode rows, List<T> items, Function<T, String> geometry) {
+        for (int i = 0; i < items.size(); i++) {
+            String g = geometry.apply(items.get(i));
+            ((ObjectNode) rows.get(i)).putRawValue("geometry", new RawValue(g == null ? "null" : g));
+        }
     }
 
     /** A FeatureCollection of the items; {@code personal} says whether the items carry personal data to drop. */

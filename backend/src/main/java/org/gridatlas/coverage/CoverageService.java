@@ -111,7 +111,7 @@ public class CoverageService {
         return plan == null || "published".equals(plan.status());
     }
 
-    /** The extent, grids, shares and placements, as temporary tables of the current transaction. */
+    /** The extent, grids and placements (from the stored shares), as temporary tables of the current transaction. */
     private void prepare(Scope scope, CoverageRequest request) {
         jdbc.sql("SET LOCAL jit = off").update(); // JIT compiles for longer than these statements run
         ScopeSql.bind(jdbc.sql(CoverageSql.AREAS), scope)
@@ -120,7 +120,6 @@ public class CoverageService {
                 .update();
         jdbc.sql(CoverageSql.GRIDS).update();
         jdbc.sql("ANALYZE cov_grid").update();
-        jdbc.sql(CoverageSql.SHARES).update();
         jdbc.sql(CoverageSql.PLACES).param("tolerance", request.tolerance()).update();
     }
 

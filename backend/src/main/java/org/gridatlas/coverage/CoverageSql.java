@@ -4,13 +4,12 @@ import org.gridatlas.security.ScopeSql;
 
 /**
  * The SQL of the coverage computation. It runs in one transaction: the extent, the grids and the building→grid
- * shares go to temporary tables (dropped at commit) that every later statement reads, so each footprint is tested
- * against the grids once. Areas are on the spheroid (geography), never in degrees.
+ * placements go to temporary tables (dropped at commit) that every later statement reads, so each building is placed
+ * once per call. Areas are on the spheroid (geography), never in degrees.
  *
- * <p>Cost: the shares are one index join of the plan's grids with the building footprints; a footprint wholly inside
- * a grid costs one ST_Covers with the grid first (the argument PostGIS keeps prepared while the nested loop
- * walks the buildings of one grid: twice as fast as ST_CoveredBy(footprint, grid)); only the few footprints on a
- * boundary are intersected.
+ * <p>Cost: the building → grid shares are not computed here but read from {@code coverage_share} (V13), which
+ * triggers on grid and building keep up to date when a plan is created, edited, imported or published and when
+ * buildings are imported: a request aggregates, it does not intersect footprints.
  */
 final class CoverageSql {
     private CoverageSql() {}
@@ -33,34 +32,32 @@ final class CoverageSql {
               AND (CAST(:community AS text) IS NULL OR c.code = :community)"""
                     .formatted(ScopeSql.STREET, ScopeSql.COMMUNITY);
 
-    /** The plan's grids of the analysed communities; inside = covered by its community (no overreach to look for). */
+    /**
+     * The plan's grids of the analysed communities with their stored area (m², spheroid) and inside = covered by its
+     * community (no overreach to look for): coverage_grid, V13, kept by triggers like the shares.
+     */
     static final String GRIDS =
             """
             CREATE TEMP TABLE cov_grid ON COMMIT DROP AS
-            SELECT g.id, g.code, g.name, g.community_code, a.street_code, g.plan_id, g.geom,
-                   ST_Area(g.geom::geography) AS area_m2, ST_CoveredBy(g.geom, a.geom) AS inside
-            FROM grid g JOIN cov_area a ON a.plan_id = g.plan_id AND a.code = g.community_code""";
+            SELECT g.id, g.code, g.name, g.community_code, a.street_code, g.plan_id, g.geom, m.area_m2, m.inside
+            FROM grid g
+            JOIN cov_area a ON a.plan_id = g.plan_id AND a.code = g.community_code
+            JOIN coverage_grid m ON m.grid_id = g.id""";
 
-    /** Share of each footprint in each grid it meets (1.0 when wholly inside: no intersection computed). */
-    static final String SHARES =
-            """
-            CREATE TEMP TABLE cov_share ON COMMIT DROP AS
-            SELECT b.id AS building_id, g.id AS grid_id,
-                   CASE WHEN ST_Covers(g.geom, b.footprint) THEN 1.0
-                        ELSE ST_Area(ST_Intersection(b.footprint, g.geom)::geography)
-                             / nullif(ST_Area(b.footprint::geography), 0) END AS share
-            FROM cov_grid g
-            JOIN building b ON ST_Intersects(g.geom, b.footprint)
-            WHERE b.community_code IN (SELECT code FROM cov_area)""";
-
-    /** Each building in the grid of its largest share (above the tolerance); grids = how many grids hold more. */
+    /**
+     * Each building of the analysed communities in the grid of its largest share (above the tolerance); grids = how
+     * many grids hold more. The shares are stored (coverage_share, V13: kept by triggers on grid and building), so
+     * this reads them by grid id instead of intersecting footprints with grids.
+     */
     static final String PLACES =
             """
             CREATE TEMP TABLE cov_place ON COMMIT DROP AS
             SELECT DISTINCT ON (s.building_id) s.building_id, s.grid_id, s.share,
                    count(*) OVER (PARTITION BY s.building_id) AS grids
-            FROM cov_share s
-            WHERE s.share > :tolerance
+            FROM cov_grid g
+            JOIN coverage_share s ON s.grid_id = g.id
+            JOIN building b ON b.id = s.building_id
+            WHERE s.share > :tolerance AND b.community_code IN (SELECT code FROM cov_area)
             ORDER BY s.building_id, s.share DESC, s.grid_id""";
 
     static final String AREA_ROWS =
@@ -228,7 +225,7 @@ final class CoverageSql {
             JOIN (SELECT s.building_id,
                          json_agg(json_build_object('grid_code', g2.code, 'share', round(s.share::numeric, 3))
                                   ORDER BY s.share DESC, g2.code) AS shares
-                  FROM cov_share s JOIN cov_grid g2 ON g2.id = s.grid_id
+                  FROM coverage_share s JOIN cov_grid g2 ON g2.id = s.grid_id
                   WHERE s.share > 0.0005 AND s.building_id IN (SELECT building_id FROM cov_place WHERE grids > 1)
                   GROUP BY s.building_id) sh ON sh.building_id = p.building_id
             WHERE p.grids > 1

@@ -1,20 +1,20 @@
 package org.gridatlas.coverage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /** Roll-ups of the grid figures and the faults per community and per street (plain Java over the rows). */
 final class Rollups {
     /** A community or street of the extent. */
     record Area(String code, String name, String streetCode, long planId, String geometry) {}
 
-    private final List<GridCoverage> grids;
-    private final List<WorkerWorkload> workers;
-    private final List<CoverageFault> faults;
     private final Map<String, Map<String, NormBand>> bands;
-    /** Distinct full-time workers per community and per street code (one pass, not one scan per area). */
+    /** Grids, faults and distinct full-time workers per area key ("c" + community, "s" + street): one pass each. */
+    private final Map<String, List<GridCoverage>> gridsByArea = new java.util.HashMap<>();
+
+    private final Map<String, List<CoverageFault>> faultsByArea = new java.util.HashMap<>();
     private final Map<String, java.util.Set<String>> fullTimeByArea = new java.util.HashMap<>();
 
     Rollups(
@@ -22,10 +22,24 @@ final class Rollups {
             List<WorkerWorkload> workers,
             List<CoverageFault> faults,
             Map<String, Map<String, NormBand>> bands) {
-        this.grids = grids;
-        this.workers = workers;
-        this.faults = faults;
         this.bands = bands;
+        for (GridCoverage g : grids) {
+            gridsByArea
+                    .computeIfAbsent("c" + g.communityCode(), k -> new ArrayList<>())
+                    .add(g);
+            gridsByArea
+                    .computeIfAbsent("s" + g.streetCode(), k -> new ArrayList<>())
+                    .add(g);
+        }
+        for (CoverageFault f : faults) {
+            if (f.communityCode() == null) continue;
+            faultsByArea
+                    .computeIfAbsent("c" + f.communityCode(), k -> new ArrayList<>())
+                    .add(f);
+            faultsByArea
+                    .computeIfAbsent("s" + f.communityCode().substring(0, 9), k -> new ArrayList<>())
+                    .add(f);
+        }
         Map<String, GridCoverage> byCode = new java.util.HashMap<>();
         grids.forEach(g -> byCode.put(g.code(), g));
         for (WorkerWorkload w : workers) {
@@ -44,44 +58,25 @@ final class Rollups {
 
     List<AreaRollup> communities(List<Area> areas) {
         return areas.stream()
-                .map(a -> rollup(
-                        "community",
-                        a,
-                        "c" + a.code(),
-                        a.streetCode(),
-                        g -> g.communityCode().equals(a.code()),
-                        code -> a.code().equals(code)))
+                .map(a -> rollup("community", a, "c" + a.code(), a.streetCode()))
                 .toList();
     }
 
     List<AreaRollup> streets(List<Area> streets) {
         return streets.stream()
-                .map(s -> rollup(
-                        "street",
-                        s,
-                        "s" + s.code(),
-                        s.code(),
-                        g -> g.streetCode().equals(s.code()),
-                        code -> code != null && code.startsWith(s.code())))
+                .map(s -> rollup("street", s, "s" + s.code(), s.code()))
                 .toList();
     }
 
-    private AreaRollup rollup(
-            String level,
-            Area area,
-            String key,
-            String street,
-            Predicate<GridCoverage> in,
-            Predicate<String> community) {
-        List<GridCoverage> mine = grids.stream().filter(in).toList();
+    private AreaRollup rollup(String level, Area area, String key, String street) {
+        List<GridCoverage> mine = gridsByArea.getOrDefault(key, List.of());
         long fullTime = fullTimeByArea.getOrDefault(key, java.util.Set.of()).size();
         int households = mine.stream().mapToInt(GridCoverage::households).sum();
         Double perWorker = fullTime == 0 ? null : CoverageService.round1((double) households / fullTime);
         Map<String, NormBand> b = bands.getOrDefault(street, Map.of());
         Map<String, Integer> counts = new TreeMap<>();
         double gap = 0, overlap = 0;
-        for (CoverageFault f : faults) {
-            if (!community.test(f.communityCode())) continue;
+        for (CoverageFault f : faultsByArea.getOrDefault(key, List.of())) {
             counts.merge(f.kind(), 1, Integer::sum);
             if (f.kind().equals(CoverageFault.GAP)) gap += f.areaM2();
             if (f.kind().equals(CoverageFault.OVERLAP)) overlap += f.areaM2();

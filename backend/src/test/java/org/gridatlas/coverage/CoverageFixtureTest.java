@@ -9,50 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.gridatlas.api.BadParameterException;
 import org.gridatlas.api.NotFoundException;
 import org.gridatlas.security.Scope;
-import org.gridatlas.support.PostgisIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * Coverage of the hand-built community of fixtures/coverage (README there): every expected number below was worked
  * out by hand from the WKT, one cell of 0.001° × 0.001° at 30° N being 96,485.9 m × 110,852.5 m = 10,695.7 m².
  */
-class CoverageFixtureTest extends PostgisIntegrationTest {
+class CoverageFixtureTest extends CoverageFixtureBase {
     private static final double CELL_M2 = 10_695.7;
-    private static final Scope STREET = new Scope(Scope.PLANNER, "330299001", null);
-    private static final String G1 = "330299001001001",
-            G2 = "330299001001002",
-            G3 = "330299001001003",
-            G4 = "330299001001004";
-
-    @Autowired
-    CoverageService service;
-
-    @Autowired
-    DataSource dataSource;
-
-    @BeforeEach
-    void load() {
-        run("cleanup.sql");
-        run("community.sql");
-    }
-
-    @AfterEach
-    void remove() {
-        run("cleanup.sql");
-    }
-
-    private void run(String file) {
-        new ResourceDatabasePopulator(new ClassPathResource("fixtures/coverage/" + file)).execute(dataSource);
-    }
 
     private Coverage published() {
         return service.coverage(STREET, CoverageRequest.defaults(), true);

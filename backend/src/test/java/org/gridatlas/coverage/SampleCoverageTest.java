@@ -166,6 +166,36 @@ class SampleCoverageTest extends PostgisIntegrationTest {
     }
 
     @Test
+    void theOneAnswerOfThePageHoldsWhatTheSeparateEndpointsGive() {
+        Api chief = as("chief-330212008001");
+        JsonNode all = chief.get("/api/coverage?geometry=true").json();
+        JsonNode grids = chief.get("/api/coverage/grids").json().get("features");
+        assertThat(all.get("grids").size()).isEqualTo(grids.size()).isEqualTo(7);
+        for (int i = 0; i < grids.size(); i++) {
+            JsonNode row = all.get("grids").get(i);
+            JsonNode feature = grids.get(i);
+            assertThat(row.get("code")).isEqualTo(feature.get("id"));
+            assertThat(row.get("households"))
+                    .isEqualTo(feature.get("properties").get("households"));
+            assertThat(row.get("geometry")).isEqualTo(feature.get("geometry"));
+            assertThat(row.get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
+        }
+        JsonNode faults = chief.get("/api/coverage/faults").json().get("features");
+        assertThat(all.get("faults").size()).isEqualTo(faults.size());
+        for (int i = 0; i < faults.size(); i++) {
+            assertThat(all.get("faults").get(i).get("kind"))
+                    .isEqualTo(faults.get(i).get("properties").get("kind"));
+            assertThat(all.get("faults").get(i).get("geometry"))
+                    .isEqualTo(faults.get(i).get("geometry"));
+        }
+        assertThat(all.get("workers").size())
+                .isEqualTo(chief.get("/api/coverage/workers").json().size());
+        all.get("workers").forEach(w -> assertThat(w.has("geometry")).isFalse());
+        assertThat(chief.get("/api/coverage").json().get("grids").get(0).has("geometry"))
+                .isFalse();
+    }
+
+    @Test
     void badInputIsAProblemNamingTheParameter() {
         Api planner = as("planner");
         assertProblem(planner.get("/api/coverage/grids?households_per_grid=500,300"), 400, "households_per_grid");
@@ -178,6 +208,7 @@ class SampleCoverageTest extends PostgisIntegrationTest {
         assertProblem(planner.get("/api/coverage?tolerance=0.7"), 400, "tolerance");
         assertProblem(planner.get("/api/coverage?from=2026-05-01&to=2026-01-01"), 400, "from");
         assertProblem(planner.get("/api/coverage/grids?f=xml"), 400, "f");
+        assertProblem(planner.get("/api/coverage?geometry=yes"), 400, "geometry");
     }
 
     @Test

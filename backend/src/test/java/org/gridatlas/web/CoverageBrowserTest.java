@@ -1,6 +1,7 @@
 package org.gridatlas.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -32,6 +33,14 @@ class CoverageBrowserTest extends PostgisIntegrationTest {
         try (Browser browser = new Browser()) {
             browser.login(baseUrl(), "chief-" + COMMUNITY, DEMO_PASSWORD);
             browser.waitFor(By.cssSelector("body[data-ready='true']"));
+
+            // the page asks for the coverage once (every figure and geometry in one answer), not once per table
+            assertThat(browser.script("return performance.getEntriesByType('resource').map(e => e.name)"
+                            + ".filter(n => n.includes('/api/coverage'))"))
+                    .asInstanceOf(LIST)
+                    .singleElement()
+                    .asString()
+                    .endsWith("/api/coverage?geometry=true");
 
             List<WebElement> rows = browser.driver().findElements(By.cssSelector("#ga-coverage-table tbody tr"));
             assertThat(rows).hasSize(grids);
@@ -88,6 +97,18 @@ class CoverageBrowserTest extends PostgisIntegrationTest {
             browser.until(d -> d.findElement(By.cssSelector("#ga-coverage-table tbody tr.selected"))
                     .getDomAttribute("data-code")
                     .equals(code));
+            // ... and the workload table highlights the grid's full-time worker (网格长)
+            List<String> chiefsOfGrid = jdbc.sql(
+                            "SELECT w.code FROM assignment a JOIN worker w ON w.id = a.worker_id"
+                                    + " WHERE a.role = 'grid_chief' AND a.grid_code = :g AND w.active"
+                                    + " AND a.valid_from <= current_date AND (a.valid_to IS NULL OR a.valid_to >= current_date)")
+                    .param("g", code)
+                    .query(String.class)
+                    .list();
+            assertThat(chiefsOfGrid).isNotEmpty();
+            assertThat(browser.until(d -> d.findElement(By.cssSelector("#ga-workload-table tbody tr.selected")))
+                            .getDomAttribute("data-code"))
+                    .isIn(chiefsOfGrid);
 
             // English through the same switch
             browser.driver().findElement(By.id("lang-en")).click();

@@ -47,6 +47,12 @@ class StreetReportBrowserTest extends PostgisIntegrationTest {
 
             List<WebElement> rows = browser.driver().findElements(By.cssSelector("#ga-rollup-table tbody tr"));
             assertThat(rows).hasSize(communities + 1);
+            // the generator's planted overlap is drawn hatched (the SVG pattern), as its legend entry
+            assertThat(browser.driver().findElements(By.cssSelector("path.ga-fault-overlap")))
+                    .hasSize(manifest.get("faults").get("overlaps").size())
+                    .allSatisfy(p -> assertThat(p.getDomAttribute("fill")).isEqualTo("url(#ga-cov-hatch)"));
+            assertThat(browser.driver().findElements(By.cssSelector("#ga-cov-hatch line")))
+                    .hasSize(1);
             // the households column (third shown) of every row equals the generator's count
             for (WebElement row : rows) {
                 String code = row.getDomAttribute("data-code");

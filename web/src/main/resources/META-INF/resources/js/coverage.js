@@ -12,7 +12,8 @@ export const STATUS_COLORS = { below: '#4575b4', within: '#a6d96a', above: '#d73
 /** Fault kinds in legend order, with their map style. */
 export const FAULT_STYLES = {
   gap: { color: '#d7191c', fillColor: '#d7191c', fillOpacity: 0.6, weight: 2 },
-  overlap: { color: '#7b3294', fillColor: '#7b3294', fillOpacity: 0.35, weight: 3, dashArray: '2 4' },
+  overlap: { color: '#7b3294', fillColor: 'url(#ga-cov-hatch)', fillOpacity: 1, weight: 3, dashArray: '2 4',
+    legendFill: 'repeating-linear-gradient(45deg, #7b3294 0 2px, transparent 2px 6px)' },
   outside_community: { color: '#e66101', fillColor: '#e66101', fillOpacity: 0.4, weight: 2 },
   split_building: { color: '#ff7f00', fill: false, weight: 4 },
   building_outside: { color: '#000000', fillColor: '#000000', fillOpacity: 0.6, weight: 2 },
@@ -79,6 +80,14 @@ export function downloadTableXlsx(name, columns, rows) {
     rows.map((r) => columns.map((c) => r[c.key] ?? null)));
 }
 
+/** Rows of /api/coverage?geometry=true as a GeoJSON FeatureCollection (the figures as properties). */
+export function featureCollection(rows) {
+  return {
+    type: 'FeatureCollection',
+    features: rows.map(({ geometry, ...properties }) => ({ type: 'Feature', geometry: geometry ?? null, properties })),
+  };
+}
+
 function bandOf(bands, metric) {
   return bands.find((b) => b.metric === metric) ?? null;
 }
@@ -104,6 +113,20 @@ function faultPopup(p) {
   if (p.detail?.shares) rows.push(['cov.shares', p.detail.shares.map((s) => `${s.grid_code} ${Math.round(s.share * 100)}%`).join(', ')]);
   if (p.detail?.building_code) rows.push(['cov.buildingGrid', `${p.detail.building_code} → ${p.detail.building_grid_code ?? '—'}`]);
   return attributeTable(t(`cov.fault.${p.kind}`), rows);
+}
+
+/** The hatching of overlaps: an SVG pattern the fault paths fill with (url(#ga-cov-hatch)), added once. */
+function addHatchPattern() {
+  if (document.getElementById('ga-cov-hatch')) return;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('width', '0');
+  svg.setAttribute('height', '0');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.style.position = 'absolute';
+  svg.innerHTML = '<defs><pattern id="ga-cov-hatch" patternUnits="userSpaceOnUse" width="6" height="6"'
+    + ' patternTransform="rotate(45)"><rect width="6" height="6" fill="#7b3294" fill-opacity="0.12"/>'
+    + '<line x1="1" y1="0" x2="1" y2="6" stroke="#7b3294" stroke-width="2"/></pattern></defs>';
+  document.body.append(svg);
 }
 
 function pane(map, name, zIndex) {
@@ -184,12 +207,11 @@ function button(id, key, onClick) {
 export async function addCoverage(gaMap, overlays, panel, me = null) {
   const map = gaMap.map;
   panel.querySelector('.ga-loading')?.removeAttribute('hidden');
-  const [grids, faults, workers, all] = await Promise.all([
-    getJSON('api/coverage/grids'),
-    getJSON('api/coverage/faults'),
-    getJSON('api/coverage/workers'),
-    getJSON('api/coverage'),
-  ]);
+  // one request: every figure, with the geometry of grids and faults (each endpoint would recompute it all)
+  const all = await getJSON('api/coverage?geometry=true');
+  const grids = featureCollection(all.grids);
+  const faults = featureCollection(all.faults);
+  const { workers } = all;
   const band = bandOf(all.bands, 'households_per_full_time_worker');
   const coverageLayer = L.geoJSON(grids, {
     pane: pane(map, 'ga-coverage', 415),
@@ -215,6 +237,7 @@ export async function addCoverage(gaMap, overlays, panel, me = null) {
       { key: 'cov.status.unstaffed', fill: STATUS_COLORS.unstaffed },
     ],
   });
+  addHatchPattern();
   const faultLayer = L.geoJSON({ type: 'FeatureCollection', features: faults.features.filter((f) => f.geometry) }, {
     pane: pane(map, 'ga-faults', 450),
     style: (f) => ({ ...FAULT_STYLES[f.properties.kind], className: `ga-fault ga-fault-${f.properties.kind}` }),
@@ -229,7 +252,7 @@ export async function addCoverage(gaMap, overlays, panel, me = null) {
     layer: faultLayer,
     legend: Object.entries(FAULT_STYLES)
       .filter(([kind]) => kindsPresent.has(kind) || ['gap', 'overlap', 'split_building', 'unstaffed_grid'].includes(kind))
-      .map(([kind, s]) => ({ key: `cov.fault.${kind}`, fill: s.fill === false ? 'transparent' : s.fillColor, stroke: s.color, kind: s.dashArray ? 'dash' : 'area' })),
+      .map(([kind, s]) => ({ key: `cov.fault.${kind}`, fill: s.fill === false ? 'transparent' : s.legendFill ?? s.fillColor, stroke: s.color, kind: s.dashArray && !s.legendFill ? 'dash' : 'area' })),
   });
   faultLayer.bringToFront?.();
 
@@ -243,7 +266,12 @@ export async function addCoverage(gaMap, overlays, panel, me = null) {
     ['rank', 'name', 'chief_grids', 'households', 'index', 'outlier'],
     ranked, (code) => { const w = ranked.find((x) => x.code === code); if (w?.chief_grids.length) zoomTo(w.chief_grids[0]); },
     (r, key) => (key === 'index' && r.outlier ? 'ga-status-above' : ''));
-  overlays.grids.onSelect((code) => gridTable.highlight(code));
+  overlays.grids.onSelect((code) => {
+    gridTable.highlight(code);
+    // the full-time worker of the grid clicked on the map
+    const chief = ranked.find((w) => w.chief_grids.includes(code));
+    if (chief) workerTable.highlight(chief.code);
+  });
 
   // the street report: one row per community (and the street), for users of a whole street
   const streetLevel = me != null && !me.communityCode;
