@@ -72,7 +72,8 @@ class HeatmapFreshnessTest extends PostgisIntegrationTest {
         assertThat(dirty("2003-06-01")).isFalse();
 
         // a plan publish re-assigns grids: not in the blocks, the month stays clean
-        jdbc.sql("UPDATE incident SET grid_code = '330212008001099', grid_plan_id = NULL WHERE external_id = 'HMFRESH-U'")
+        jdbc.sql(
+                        "UPDATE incident SET grid_code = '330212008001099', grid_plan_id = NULL WHERE external_id = 'HMFRESH-U'")
                 .update();
         assertThat(dirty("2003-06-01")).isFalse();
 
