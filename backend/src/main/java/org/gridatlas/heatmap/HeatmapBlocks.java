@@ -81,7 +81,7 @@ class HeatmapBlocks {
         long cy0 = (long) Math.floor((WebMercator.HALF - maxY) / ps);
         long cy1 = (long) Math.floor((WebMercator.HALF - minY) / ps);
         Integer street = scope.streetCode() == null ? null : streetId(scope.streetCode());
-        CellSums sums = new CellSums();
+        CellSums sums = new CellSums(cx0, cy0, cx1, cy1);
         if (scope.streetCode() != null && street == null) return sums.points(level); // no incident of the street yet
         double aw = 1.0 / f.period().months();
         double bw = f.compare() == null ? 0.0 : -1.0 / f.compare().months();
@@ -141,14 +141,45 @@ class HeatmapBlocks {
         };
     }
 
-    /** Weights summed per cell (open addressing on the packed cell key), then the cells at their centres. */
+    /**
+     * Weights summed per cell, then the cells at their centres. A tile's cells (its 256×256 pixels plus the margin)
+     * are summed in a dense array indexed by position — a 12-month zoom-11 tile at district scale adds several
+     * hundred thousand records, and direct indexing is several times cheaper than hashing them; rectangles too large
+     * for an array (zoom 0–7 read at level 8, large exports) use open addressing on the packed cell key.
+     */
     static final class CellSums {
-        private long[] keys = new long[1024];
-        private double[] values = new double[1024];
-        private boolean[] used = new boolean[1024];
+        /** Largest rectangle summed in a dense array (8 MB of doubles). */
+        static final long DENSE_MAX_CELLS = 1 << 20;
+
+        private final long cx0, cy0;
+        private final int width;
+        private final double[] dense;
+        private long[] keys;
+        private double[] values;
+        private boolean[] used;
         private int size;
 
+        CellSums(long cx0, long cy0, long cx1, long cy1) {
+            this.cx0 = cx0;
+            this.cy0 = cy0;
+            long w = cx1 - cx0 + 1, h = cy1 - cy0 + 1;
+            if (w > 0 && h > 0 && w * h <= DENSE_MAX_CELLS) {
+                width = (int) w;
+                dense = new double[(int) (w * h)];
+            } else {
+                width = 0;
+                dense = null;
+                keys = new long[1024];
+                values = new double[1024];
+                used = new boolean[1024];
+            }
+        }
+
         void add(long cx, long cy, double w) {
+            if (dense != null) {
+                dense[(int) ((cy - cy0) * width + (cx - cx0))] += w;
+                return;
+            }
             if (2 * (size + 1) > keys.length) grow();
             long key = (cx << 32) | cy;
             int i = slot(keys, used, key);
@@ -162,6 +193,17 @@ class HeatmapBlocks {
 
         WeightedPoints points(int level) {
             WeightedPoints out = new WeightedPoints();
+            if (dense != null) {
+                for (int k = 0; k < dense.length; k++) {
+                    if (dense[k] != 0) {
+                        out.add(
+                                WebMercator.pixelX(level, cx0 + k % width + 0.5),
+                                WebMercator.pixelY(level, cy0 + k / width + 0.5),
+                                dense[k]);
+                    }
+                }
+                return out;
+            }
             for (int i = 0; i < keys.length; i++) {
                 if (used[i] && values[i] != 0) {
                     out.add(

@@ -87,7 +87,7 @@ public class HeatmapService {
     /** The tile as a PNG coloured by the absolute scale of {@link DensityScale}. */
     byte[] tilePng(Scope scope, TileKey key, HeatmapFilter f) {
         PixelGrid g = key.grid();
-        return png(render(g, density(scope, g, f), f.difference()));
+        return png(DensityScale.indexedImage(g.width(), g.height(), density(scope, g, f), f.difference()));
     }
 
     /** Density over any pixel grid, with points from a margin of one kernel radius around it. */

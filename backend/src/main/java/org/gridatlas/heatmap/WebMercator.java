@@ -12,6 +12,13 @@ final class WebMercator {
     static final double MAX_LAT = 85.05112878;
     static final int TILE = 256;
 
+    /** Pixel sizes per zoom 0..40: pixel centres are computed per pixel by the kernel, so no Math.pow there. */
+    private static final double[] PIXEL_SIZE = new double[41];
+
+    static {
+        for (int z = 0; z < PIXEL_SIZE.length; z++) PIXEL_SIZE[z] = WORLD / (TILE * Math.pow(2, z));
+    }
+
     private WebMercator() {}
 
     static double x(double lon) {
@@ -32,7 +39,7 @@ final class WebMercator {
 
     /** Size of one pixel at zoom z, in Mercator metres. */
     static double pixelSize(int z) {
-        return WORLD / (TILE * Math.pow(2, z));
+        return PIXEL_SIZE[z];
     }
 
     /** Mercator x of the west edge of global pixel column px at zoom z. */

@@ -41,14 +41,21 @@ public class ImportService {
     private final TransactionTemplate tx;
     private final TransactionTemplate progressTx;
     private final ImportJobs jobs;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "gridatlas-import");
         t.setDaemon(true);
         return t;
     });
 
-    ImportService(List<Importer> importers, JdbcClient jdbc, TransactionTemplate tx, PlatformTransactionManager txm) {
+    ImportService(
+            List<Importer> importers,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            PlatformTransactionManager txm,
+            org.springframework.context.ApplicationEventPublisher events) {
         importers.forEach(i -> this.importers.put(i.kind(), i));
+        this.events = events;
         this.jdbc = jdbc;
         this.tx = tx;
         this.progressTx = new TransactionTemplate(txm);
@@ -136,6 +143,7 @@ public class ImportService {
         try {
             ImportCounts c = tx.execute(s -> importer.load(source, context));
             jobs.succeeded(job, c, problems);
+            events.publishEvent(new ImportCompleted(importer.kind(), job)); // e.g. the heat map refreshes its months
         } catch (ImportRejectedException e) {
             jobs.failed(job, e);
             throw e.withJob(job);

@@ -28,17 +28,20 @@ public class PlanPublishingService {
     private final JdbcClient jdbc;
     private final CoverageRules rules;
     private final CoverageCache cache;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     PlanPublishingService(
             PlanStore store,
             PlanEditingService editing,
             CoverageCache cache,
             JdbcClient jdbc,
+            org.springframework.context.ApplicationEventPublisher events,
             @org.springframework.beans.factory.annotation.Value("${gridatlas.plan.area-tolerance-m2:1.0}")
                     double areaTolerance) {
         this.store = store;
         this.editing = editing;
         this.cache = cache;
+        this.events = events;
         this.jdbc = jdbc;
         this.rules = new CoverageRules(areaTolerance);
     }
@@ -118,6 +121,7 @@ public class PlanPublishingService {
                         + from + "\",\"incidentsReassigned\":" + reassigned.incidents() + ",\"incidentsMoved\":"
                         + reassigned.moved() + "}",
                 user.username());
+        events.publishEvent(new PlanPublished(planId, plan.streetCode())); // listeners run after the commit
         return new PlanViews.Publication(planId, published, renumbered, changed, review, reassigned);
     }
 

@@ -76,15 +76,57 @@ final class HeatmapTileBenchmark implements Benchmark {
             String query = "?radius=150&from=" + first.toString().substring(0, 7) + "&to="
                     + last.toString().substring(0, 7);
             List<Tile> tiles = tiles(db);
+            PerZoom subjectZooms = new PerZoom();
             Samples subject = context.measure(
                     tiles,
-                    t -> context.get("/api/heatmap/" + t.z() + "/" + t.x() + "/" + t.y() + ".png" + query),
+                    subjectZooms.timed(
+                            t -> context.get("/api/heatmap/" + t.z() + "/" + t.x() + "/" + t.y() + ".png" + query)),
                     true);
             OffsetDateTime t0 = first.atStartOfDay(CALENDAR).toOffsetDateTime();
             OffsetDateTime t1 = last.plusMonths(1).atStartOfDay(CALENDAR).toOffsetDateTime();
             GeoToolsTiles reference = new GeoToolsTiles(db, t0, t1);
-            Samples plain = context.measure(tiles, reference::png, true);
+            PerZoom referenceZooms = new PerZoom();
+            Samples plain = context.measure(tiles, referenceZooms.timed(reference::png), true);
+            subjectZooms.print("service", context.runs());
+            referenceZooms.print("GeoTools reference", context.runs());
             return new Comparison(subject, plain);
+        }
+    }
+
+    /**
+     * Times of each call per zoom, for the per-zoom split printed to stderr: the last {@code runs} calls are the
+     * measured ones (warm-up calls come first), so the split covers exactly the samples of the report line.
+     */
+    private static final class PerZoom {
+        private final List<Tile> order = new ArrayList<>();
+        private final List<Double> ms = new ArrayList<>();
+
+        BenchContext.Action<Tile> timed(BenchContext.Action<Tile> action) {
+            return t -> {
+                long start = System.nanoTime();
+                action.run(t);
+                order.add(t);
+                ms.add((System.nanoTime() - start) / 1e6);
+            };
+        }
+
+        void print(String side, int runs) {
+            int from = Math.max(0, ms.size() - runs);
+            StringBuilder line = new StringBuilder("heatmap.tiles per zoom, " + side + " (mean / p95 / max ms, n):");
+            for (int z : ZOOMS) {
+                List<Double> values = new ArrayList<>();
+                for (int i = from; i < ms.size(); i++) if (order.get(i).z() == z) values.add(ms.get(i));
+                if (values.isEmpty()) continue;
+                Samples s = new Samples(
+                        values.stream().mapToDouble(Double::doubleValue).toArray());
+                double mean = values.stream()
+                        .mapToDouble(Double::doubleValue)
+                        .average()
+                        .orElse(0);
+                line.append(
+                        String.format(" z%d %.1f / %.1f / %.1f (%d);", z, mean, s.percentile(95), s.max(), s.count()));
+            }
+            System.err.println(line);
         }
     }
 

@@ -210,6 +210,53 @@ class HeatmapApiTest extends PostgisIntegrationTest {
         for (int k = 0; k < a.length; k++) assertEquals(b[k], a[k], 1e-9 * Math.abs(b[k]) + 1e-9, "pixel " + k);
     }
 
+    /**
+     * Source, status and resolution-level filters (served from the incidents, not the blocks): the fixture's March
+     * incidents are all patrol reports, status reported, with no resolution level. A tile with matching filters is
+     * the kernel sum over them — at exact positions from zoom 15, at the centres of their pixels below — and one with
+     * a filter none of them matches is empty.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "16,&source=patrol&status=reported,true",
+        "16,&source=video,false",
+        "14,&source=patrol,true",
+        "14,&source=patrol&status=reported,true",
+        "14,&level=community,false",
+        "11,&status=reported,true"
+    })
+    void filteredTilesEqualTheKernelSumOverTheMatchingIncidents(int z, String extra, boolean matches) {
+        TileKey t = QuarticKernelTest.tileAt(z, BORDER_LON, MID_LAT);
+        HeatmapFilter f = march(extra);
+        assertThat(heatmaps.source(SUPERVISOR, t.grid(), f))
+                .isEqualTo(z >= 15 ? HeatmapService.Source.INCIDENTS : HeatmapService.Source.SNAPPED);
+        double[] d = heatmaps.tileDensity(SUPERVISOR, t, f);
+        double[][] points = z >= 15 ? absolute(MARCH) : snappedToPixels(z, absolute(MARCH));
+        double max = 0;
+        for (int j = 0; j < 256; j++) {
+            for (int i = 0; i < 256; i++) {
+                double expected = matches ? reference(t, i, j, points, 150) : 0;
+                assertEquals(expected, d[j * 256 + i], 1e-6 * expected + 1e-9, "pixel " + i + "," + j);
+                max = Math.max(max, expected);
+            }
+        }
+        if (matches) assertThat(max).isGreaterThan(z == 11 ? 10 : 100);
+    }
+
+    /** Points moved to the centre of their pixel of zoom z (slippy-map formulas, as the reference). */
+    private static double[][] snappedToPixels(int z, double[][] points) {
+        double n = 256 * Math.pow(2, z);
+        double[][] out = new double[points.length][];
+        for (int k = 0; k < points.length; k++) {
+            double lat = Math.toRadians(points[k][1]);
+            double col = Math.floor((points[k][0] + 180) / 360 * n);
+            double row = Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
+            out[k] =
+                    new double[] {KernelReference.lonOfPixel(z, col), KernelReference.latOfPixel(z, row), points[k][2]};
+        }
+        return out;
+    }
+
     @Test
     void aSupervisorOfAnotherStreetSeesNothingOfItFromTheBlocks() {
         Scope other = new Scope(Scope.SUPERVISOR, "330212009", null);
