@@ -1,5 +1,6 @@
 package org.gridatlas.open311;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.gridatlas.incident.IncidentService;
 import org.gridatlas.security.GridAtlasUser;
 import org.gridatlas.security.Scope;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,12 +23,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Open311 GeoReport v2 (JSON) at /open311/v2: GET services, POST requests (form fields, with api_key), GET requests
- * and GET requests/{id}. Reading requests needs an API key or a signed-in user; errors are problem+json naming the
+ * Open311 GeoReport v2 at /open311/v2, JSON (suffix .json or none) and XML (suffix .xml, {@link Open311Xml}): GET
+ * services, POST requests (form fields, with api_key), GET requests and GET requests/{id}. Reading requests needs an API key or a signed-in user; errors are problem+json naming the
  * Open311 parameter. Admins issue keys through POST /api/open311/keys.
  */
 @RestController
 class Open311Controller {
+    private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
     private final Open311Service open311;
     private final IncidentService incidents;
 
@@ -37,6 +41,48 @@ class Open311Controller {
     @GetMapping({"/open311/v2/services.json", "/open311/v2/services"})
     List<Open311Service.ServiceType> services() {
         return open311.services();
+    }
+
+    @GetMapping(value = "/open311/v2/services.xml")
+    ResponseEntity<String> servicesXml() {
+        return xml(HttpStatus.OK, Open311Xml.services(open311.services()));
+    }
+
+    @PostMapping(value = "/open311/v2/requests.xml")
+    ResponseEntity<String> createXml(
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            @RequestParam(name = "service_code", required = false) String serviceCode,
+            @RequestParam(name = "lat", required = false) String lat,
+            @RequestParam(name = "long", required = false) String lon,
+            @RequestParam(name = "address_string", required = false) String address,
+            @RequestParam(name = "description", required = false) String description,
+            @RequestParam(name = "first_name", required = false) String firstName,
+            @RequestParam(name = "last_name", required = false) String lastName,
+            @RequestParam(name = "phone", required = false) String phone) {
+        return xml(
+                HttpStatus.CREATED,
+                Open311Xml.created(
+                        create(apiKey, serviceCode, lat, lon, address, description, firstName, lastName, phone)));
+    }
+
+    @GetMapping(value = "/open311/v2/requests.xml")
+    ResponseEntity<String> listXml(
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            @RequestParam(name = "service_request_id", required = false) String ids,
+            @RequestParam(name = "service_code", required = false) String serviceCode,
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end,
+            @AuthenticationPrincipal GridAtlasUser user) {
+        return xml(HttpStatus.OK, Open311Xml.requests(list(apiKey, ids, serviceCode, status, start, end, user)));
+    }
+
+    @GetMapping(value = "/open311/v2/requests/{id}.xml")
+    ResponseEntity<String> oneXml(
+            @PathVariable("id") String id,
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            @AuthenticationPrincipal GridAtlasUser user) {
+        return xml(HttpStatus.OK, Open311Xml.requests(one(id, apiKey, user)));
     }
 
     @PostMapping({"/open311/v2/requests.json", "/open311/v2/requests"})
@@ -137,6 +183,14 @@ class Open311Controller {
             throw new BadParameterException(
                     name, "'" + value + "' is not a W3C date-time like 2026-03-13T08:05:00+08:00");
         }
+    }
+
+    /**
+     * An XML answer with its type set here rather than by {@code produces}: a refused request must still get its
+     * problem+json, which a handler that may only produce XML could not send.
+     */
+    private static ResponseEntity<String> xml(HttpStatus status, String body) {
+        return ResponseEntity.status(status).contentType(XML).body(body);
     }
 
     private static String orNull(String v) {
