@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,33 +49,14 @@ class Open311Controller {
         return xml(HttpStatus.OK, Open311Xml.services(open311.services()));
     }
 
-    @PostMapping(value = "/open311/v2/requests.xml")
-    ResponseEntity<String> createXml(
-            @RequestParam(name = "api_key", required = false) String apiKey,
-            @RequestParam(name = "service_code", required = false) String serviceCode,
-            @RequestParam(name = "lat", required = false) String lat,
-            @RequestParam(name = "long", required = false) String lon,
-            @RequestParam(name = "address_string", required = false) String address,
-            @RequestParam(name = "description", required = false) String description,
-            @RequestParam(name = "first_name", required = false) String firstName,
-            @RequestParam(name = "last_name", required = false) String lastName,
-            @RequestParam(name = "phone", required = false) String phone) {
-        return xml(
-                HttpStatus.CREATED,
-                Open311Xml.created(
-                        create(apiKey, serviceCode, lat, lon, address, description, firstName, lastName, phone)));
+    @PostMapping("/open311/v2/requests.xml")
+    ResponseEntity<String> createXml(Form form) {
+        return xml(HttpStatus.CREATED, Open311Xml.created(create(form)));
     }
 
-    @GetMapping(value = "/open311/v2/requests.xml")
-    ResponseEntity<String> listXml(
-            @RequestParam(name = "api_key", required = false) String apiKey,
-            @RequestParam(name = "service_request_id", required = false) String ids,
-            @RequestParam(name = "service_code", required = false) String serviceCode,
-            @RequestParam(name = "status", required = false) String status,
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end,
-            @AuthenticationPrincipal GridAtlasUser user) {
-        return xml(HttpStatus.OK, Open311Xml.requests(list(apiKey, ids, serviceCode, status, start, end, user)));
+    @GetMapping("/open311/v2/requests.xml")
+    ResponseEntity<String> listXml(Query query, @AuthenticationPrincipal GridAtlasUser user) {
+        return xml(HttpStatus.OK, Open311Xml.requests(list(query, user)));
     }
 
     @GetMapping(value = "/open311/v2/requests/{id}.xml")
@@ -87,53 +69,39 @@ class Open311Controller {
 
     @PostMapping({"/open311/v2/requests.json", "/open311/v2/requests"})
     @ResponseStatus(HttpStatus.CREATED)
-    List<Open311Service.Created> create(
-            @RequestParam(name = "api_key", required = false) String apiKey,
-            @RequestParam(name = "service_code", required = false) String serviceCode,
-            @RequestParam(name = "lat", required = false) String lat,
-            @RequestParam(name = "long", required = false) String lon,
-            @RequestParam(name = "address_string", required = false) String address,
-            @RequestParam(name = "description", required = false) String description,
-            @RequestParam(name = "first_name", required = false) String firstName,
-            @RequestParam(name = "last_name", required = false) String lastName,
-            @RequestParam(name = "phone", required = false) String phone) {
+    List<Open311Service.Created> create(Form form) {
+        String apiKey = form.apiKey(), serviceCode = form.serviceCode();
         Scope client = open311.client(apiKey)
                 .orElseThrow(() -> new AccessDeniedException("POST requests needs a valid api_key"));
         if (serviceCode == null || serviceCode.isBlank()) {
             throw new BadParameterException("service_code", "service_code is required (GET services)");
         }
-        String name = String.join("", blank(lastName), blank(firstName)); // Chinese order: family name first
+        String name = String.join("", blank(form.lastName()), blank(form.firstName())); // family name first
         var report = new IncidentService.Report(
                 serviceCode.strip(),
-                description,
-                degrees("long", lon, 180),
-                degrees("lat", lat, 90),
-                address,
+                form.description(),
+                degrees("long", form.lon(), 180),
+                degrees("lat", form.lat(), 90),
+                form.address(),
                 name.isEmpty() ? null : name,
-                phone);
+                form.phone());
         var incident = incidents.report(report, "open311:" + apiKey.substring(0, Math.min(6, apiKey.length())), client);
         return List.of(new Open311Service.Created(incident.externalId(), "", null));
     }
 
     @GetMapping({"/open311/v2/requests.json", "/open311/v2/requests"})
-    List<Open311Service.ServiceRequest> list(
-            @RequestParam(name = "api_key", required = false) String apiKey,
-            @RequestParam(name = "service_request_id", required = false) String ids,
-            @RequestParam(name = "service_code", required = false) String serviceCode,
-            @RequestParam(name = "status", required = false) String status,
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end,
-            @AuthenticationPrincipal GridAtlasUser user) {
+    List<Open311Service.ServiceRequest> list(Query query, @AuthenticationPrincipal GridAtlasUser user) {
+        String ids = query.ids();
         List<String> idList = ids == null || ids.isBlank()
                 ? null
                 : Arrays.stream(ids.split(",")).map(String::strip).toList();
         return open311.requests(
                 idList,
-                orNull(serviceCode),
-                orNull(status),
-                time("start_date", start),
-                time("end_date", end),
-                reader(apiKey, user));
+                orNull(query.serviceCode()),
+                orNull(query.status()),
+                time("start_date", query.start()),
+                time("end_date", query.end()),
+                reader(query.apiKey(), user));
     }
 
     @GetMapping({"/open311/v2/requests/{id}.json", "/open311/v2/requests/{id}"})
@@ -155,6 +123,27 @@ class Open311Controller {
         if (!user.scope().coversStreet(street)) throw new AccessDeniedException("street outside your scope");
         return Map.of("api_key", open311.newKey(name.strip(), street), "street", street);
     }
+
+    /** The form fields of POST requests (GeoReport v2 names), for the JSON and the XML endpoint alike. */
+    record Form(
+            @BindParam("api_key") String apiKey,
+            @BindParam("service_code") String serviceCode,
+            String lat,
+            @BindParam("long") String lon,
+            @BindParam("address_string") String address,
+            String description,
+            @BindParam("first_name") String firstName,
+            @BindParam("last_name") String lastName,
+            String phone) {}
+
+    /** The query parameters of GET requests (GeoReport v2 names). */
+    record Query(
+            @BindParam("api_key") String apiKey,
+            @BindParam("service_request_id") String ids,
+            @BindParam("service_code") String serviceCode,
+            String status,
+            @BindParam("start_date") String start,
+            @BindParam("end_date") String end) {}
 
     private Scope reader(String apiKey, GridAtlasUser user) {
         if (apiKey != null) {

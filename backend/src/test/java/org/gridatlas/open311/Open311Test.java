@@ -53,6 +53,23 @@ class Open311Test extends PostgisIntegrationTest {
         return anonymous().postForm("/open311/v2/requests.json", fields);
     }
 
+    /** The form fields of a request of service 0101 at a fixture point, with the test's key, then {@code more}. */
+    private static String[] atPoint(JsonNode p, String... more) {
+        String[] head = {
+            "api_key",
+            KEY,
+            "service_code",
+            "0101",
+            "lat",
+            p.get("lat").asString(),
+            "long",
+            p.get("lon").asString()
+        };
+        String[] all = java.util.Arrays.copyOf(head, head.length + more.length);
+        System.arraycopy(more, 0, all, head.length, more.length);
+        return all;
+    }
+
     private String grid(String externalId) {
         return jdbc.sql("SELECT grid_code FROM incident WHERE external_id = :e")
                 .param("e", externalId)
@@ -76,23 +93,8 @@ class Open311Test extends PostgisIntegrationTest {
     @Test
     void aRequestWithAPointAndOneWithAnAddressArePlacedInTheirGridsAndReadBack() {
         JsonNode p = EXPECTED.get("points").get(2);
-        Api.Answer byPoint = post(
-                "api_key",
-                KEY,
-                "service_code",
-                "0101",
-                "lat",
-                p.get("lat").asString(),
-                "long",
-                p.get("lon").asString(),
-                "description",
-                "路边垃圾",
-                "first_name",
-                "明",
-                "last_name",
-                "李",
-                "phone",
-                "13700000001");
+        Api.Answer byPoint =
+                post(atPoint(p, "description", "路边垃圾", "first_name", "明", "last_name", "李", "phone", "13700000001"));
         assertThat(byPoint.status()).as(byPoint.body()).isEqualTo(201);
         String first = byPoint.json().get(0).get("service_request_id").asString();
         assertThat(first).startsWith("O311-");
@@ -220,19 +222,7 @@ class Open311Test extends PostgisIntegrationTest {
         JsonNode p = EXPECTED.get("points").get(1);
         Api.Answer posted = anonymous()
                 .postForm(
-                        "/open311/v2/requests.xml",
-                        "api_key",
-                        KEY,
-                        "service_code",
-                        "0101",
-                        "lat",
-                        p.get("lat").asString(),
-                        "long",
-                        p.get("lon").asString(),
-                        "description",
-                        "垃圾 <满溢> & 异味",
-                        "phone",
-                        "13700000002");
+                        "/open311/v2/requests.xml", atPoint(p, "description", "垃圾 <满溢> & 异味", "phone", "13700000002"));
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         assertThat(posted.contentType()).startsWith("application/xml");
         Document created = xml(posted);
