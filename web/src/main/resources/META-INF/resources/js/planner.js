@@ -4,6 +4,7 @@ import { GridTable } from './grid-table.js';
 import { addBaseOverlays } from './layers.js';
 import { createMap } from './map.js';
 import { PlanEditor } from './plan-editor.js';
+import { PlanImport } from './plan-import.js';
 import { initShell } from './shell.js';
 
 const me = await initShell('planner');
@@ -13,8 +14,9 @@ const overlays = await addBaseOverlays(gaMap, me);
 const table = new GridTable(document.getElementById('grid-panel'), overlays.grids, me.scopeName);
 const editor = new PlanEditor(document.getElementById('plan-editor'), gaMap, me, overlays.grids);
 await editor.loadPlans();
+const planImport = new PlanImport(document.getElementById('plan-import-box'), me, (id) => editor.loadPlans(id), () => editor.plan);
 // for the browser test: the map and the editor's selection
 window.gaPlanner = { map: gaMap.map, editor, editorSelectedBounds: () => editor.selected?.getBounds() };
 document.body.dataset.ready = 'true';
 
-export { me, gaMap, overlays, table, editor };
+export { me, gaMap, overlays, table, editor, planImport };
