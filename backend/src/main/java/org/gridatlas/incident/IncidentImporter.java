@@ -8,6 +8,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.gridatlas.building.AddressNormalizer;
 import org.gridatlas.geo.Datum;
+import org.gridatlas.ingest.BackgroundCopy;
 import org.gridatlas.ingest.ChineseDates;
 import org.gridatlas.ingest.ColumnMapping;
 import org.gridatlas.ingest.Fields;
@@ -22,6 +23,7 @@ import org.gridatlas.ingest.Tables;
 import org.gridatlas.ingest.XlsxRows;
 import org.gridatlas.security.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -112,29 +114,36 @@ class IncidentImporter implements Importer {
             return !problems.fileProblem(); // a GeoJSON header grows after rows were read
         };
         IncidentStage.create(jdbc);
-        ImportCounts counts = RecordLoader.table(
-                rows -> switch (format) {
-                    case "xlsx" -> XlsxRows.read(source.in(), options.sheet(), problems, header, rows);
-                    case "geojson" -> GeoJsonFeatures.readPointRows(source.in(), problems, header, rows);
-                    default -> Tables.csv(source.in(), source.charset(), problems, header, rows);
-                },
-                problems,
-                options.skipBadRows(),
-                5000,
-                row -> parse(
-                        row,
-                        problems,
-                        new RowContext(
-                                categories,
-                                area,
-                                options.datum(),
-                                columns[0],
-                                context.jobId(),
-                                swapped,
-                                places,
-                                tally)),
-                batch -> stage(batch, tally),
-                context.progress());
+        java.sql.Connection con = DataSourceUtils.getConnection(dataSource);
+        ImportCounts counts;
+        try (BackgroundCopy<IncidentStage.Row> copy = IncidentStage.copy(con)) {
+            counts = RecordLoader.table(
+                    rows -> switch (format) {
+                        case "xlsx" -> XlsxRows.read(source.in(), options.sheet(), problems, header, rows);
+                        case "geojson" -> GeoJsonFeatures.readPointRows(source.in(), problems, header, rows);
+                        default -> Tables.csv(source.in(), source.charset(), problems, header, rows);
+                    },
+                    problems,
+                    options.skipBadRows(),
+                    5000,
+                    row -> parse(
+                            row,
+                            problems,
+                            new RowContext(
+                                    categories,
+                                    area,
+                                    options.datum(),
+                                    columns[0],
+                                    context.jobId(),
+                                    swapped,
+                                    places,
+                                    tally)),
+                    batch -> stage(batch, tally, copy),
+                    context.progress());
+            copy.finish();
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
+        }
         tally.ids.clear(); // the upsert needs the memory more
         long t2 = System.nanoTime();
         int written = counts.inserted(); // every good row was staged; the store tells new from known ids
@@ -305,13 +314,13 @@ class IncidentImporter implements Importer {
         return values == null ? row : new Tables.TableRow(row.number(), values, String.join(",", values));
     }
 
-    /** Stages a batch (COPY); whether rows are new or known is decided set-based at the end. */
-    private int stage(List<IncidentStage.Row> batch, Tally tally) {
+    /** Stages a batch (COPY, sent by a second thread); whether rows are new or known is decided set-based at the end. */
+    private static int stage(List<IncidentStage.Row> batch, Tally tally, BackgroundCopy<IncidentStage.Row> copy) {
         for (IncidentStage.Row r : batch) {
             if (!tally.repeatedIds && !tally.ids.add(r.externalId())) tally.repeatedIds = true;
             if (r.lon() == null) tally.withoutPoint++;
         }
-        IncidentStage.copy(dataSource, batch);
+        copy.add(batch);
         return 0;
     }
 

@@ -1,16 +1,11 @@
 package org.gridatlas.incident;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.gridatlas.ingest.BackgroundCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * The fast path of an incident import: checked rows are streamed with COPY into a temporary staging table (dropped
@@ -146,18 +141,20 @@ final class IncidentStage {
         jdbc.sql(CREATE).update();
     }
 
-    /** Streams a batch into the staging table on the import transaction's connection. */
-    static void copy(DataSource dataSource, List<Row> batch) {
+    /**
+     * Starts the COPY into the staging table on the import transaction's connection; batches are encoded and sent by
+     * a second thread while the caller parses the next rows. No other statement may run on the connection until
+     * {@link BackgroundCopy#finish}.
+     */
+    static BackgroundCopy<Row> copy(Connection con) {
+        return BackgroundCopy.open(con, COPY, IncidentStage::encode);
+    }
+
+    /** A batch as COPY text (UTF-8, the connection's client encoding). */
+    static byte[] encode(List<Row> batch) {
         StringBuilder text = new StringBuilder(batch.size() * 200);
         for (Row r : batch) r.appendTo(text);
-        Connection con = DataSourceUtils.getConnection(dataSource);
-        try {
-            con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(text.toString()));
-        } catch (SQLException | IOException e) {
-            throw new DataIntegrityViolationException("staging the rows failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(con, dataSource);
-        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

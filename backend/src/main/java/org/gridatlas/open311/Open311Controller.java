@@ -1,5 +1,6 @@
 package org.gridatlas.open311;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -9,8 +10,11 @@ import org.gridatlas.incident.IncidentService;
 import org.gridatlas.security.GridAtlasUser;
 import org.gridatlas.security.Scope;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,12 +24,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Open311 GeoReport v2 (JSON) at /open311/v2: GET services, POST requests (form fields, with api_key), GET requests
- * and GET requests/{id}. Reading requests needs an API key or a signed-in user; errors are problem+json naming the
+ * Open311 GeoReport v2 at /open311/v2, JSON (suffix .json or none) and XML (suffix .xml, {@link Open311Xml}): GET
+ * services, POST requests (form fields, with api_key), GET requests and GET requests/{id}. Reading requests needs an API key or a signed-in user; errors are problem+json naming the
  * Open311 parameter. Admins issue keys through POST /api/open311/keys.
  */
 @RestController
 class Open311Controller {
+    private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
     private final Open311Service open311;
     private final IncidentService incidents;
 
@@ -39,55 +44,64 @@ class Open311Controller {
         return open311.services();
     }
 
+    @GetMapping(value = "/open311/v2/services.xml")
+    ResponseEntity<String> servicesXml() {
+        return xml(HttpStatus.OK, Open311Xml.services(open311.services()));
+    }
+
+    @PostMapping("/open311/v2/requests.xml")
+    ResponseEntity<String> createXml(Form form) {
+        return xml(HttpStatus.CREATED, Open311Xml.created(create(form)));
+    }
+
+    @GetMapping("/open311/v2/requests.xml")
+    ResponseEntity<String> listXml(Query query, @AuthenticationPrincipal GridAtlasUser user) {
+        return xml(HttpStatus.OK, Open311Xml.requests(list(query, user)));
+    }
+
+    @GetMapping(value = "/open311/v2/requests/{id}.xml")
+    ResponseEntity<String> oneXml(
+            @PathVariable("id") String id,
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            @AuthenticationPrincipal GridAtlasUser user) {
+        return xml(HttpStatus.OK, Open311Xml.requests(one(id, apiKey, user)));
+    }
+
     @PostMapping({"/open311/v2/requests.json", "/open311/v2/requests"})
     @ResponseStatus(HttpStatus.CREATED)
-    List<Open311Service.Created> create(
-            @RequestParam(name = "api_key", required = false) String apiKey,
-            @RequestParam(name = "service_code", required = false) String serviceCode,
-            @RequestParam(name = "lat", required = false) String lat,
-            @RequestParam(name = "long", required = false) String lon,
-            @RequestParam(name = "address_string", required = false) String address,
-            @RequestParam(name = "description", required = false) String description,
-            @RequestParam(name = "first_name", required = false) String firstName,
-            @RequestParam(name = "last_name", required = false) String lastName,
-            @RequestParam(name = "phone", required = false) String phone) {
+    List<Open311Service.Created> create(Form form) {
+        String apiKey = form.apiKey(), serviceCode = form.serviceCode();
         Scope client = open311.client(apiKey)
                 .orElseThrow(() -> new AccessDeniedException("POST requests needs a valid api_key"));
         if (serviceCode == null || serviceCode.isBlank()) {
             throw new BadParameterException("service_code", "service_code is required (GET services)");
         }
-        String name = String.join("", blank(lastName), blank(firstName)); // Chinese order: family name first
+        String name = String.join("", blank(form.lastName()), blank(form.firstName())); // family name first
         var report = new IncidentService.Report(
                 serviceCode.strip(),
-                description,
-                degrees("long", lon, 180),
-                degrees("lat", lat, 90),
-                address,
+                form.description(),
+                degrees("long", form.lon(), 180),
+                degrees("lat", form.lat(), 90),
+                form.address(),
                 name.isEmpty() ? null : name,
-                phone);
+                form.phone());
         var incident = incidents.report(report, "open311:" + apiKey.substring(0, Math.min(6, apiKey.length())), client);
         return List.of(new Open311Service.Created(incident.externalId(), "", null));
     }
 
     @GetMapping({"/open311/v2/requests.json", "/open311/v2/requests"})
-    List<Open311Service.ServiceRequest> list(
-            @RequestParam(name = "api_key", required = false) String apiKey,
-            @RequestParam(name = "service_request_id", required = false) String ids,
-            @RequestParam(name = "service_code", required = false) String serviceCode,
-            @RequestParam(name = "status", required = false) String status,
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end,
-            @AuthenticationPrincipal GridAtlasUser user) {
+    List<Open311Service.ServiceRequest> list(Query query, @AuthenticationPrincipal GridAtlasUser user) {
+        String ids = query.ids();
         List<String> idList = ids == null || ids.isBlank()
                 ? null
                 : Arrays.stream(ids.split(",")).map(String::strip).toList();
         return open311.requests(
                 idList,
-                orNull(serviceCode),
-                orNull(status),
-                time("start_date", start),
-                time("end_date", end),
-                reader(apiKey, user));
+                orNull(query.serviceCode()),
+                orNull(query.status()),
+                time("start_date", query.start()),
+                time("end_date", query.end()),
+                reader(query.apiKey(), user));
     }
 
     @GetMapping({"/open311/v2/requests/{id}.json", "/open311/v2/requests/{id}"})
@@ -109,6 +123,27 @@ class Open311Controller {
         if (!user.scope().coversStreet(street)) throw new AccessDeniedException("street outside your scope");
         return Map.of("api_key", open311.newKey(name.strip(), street), "street", street);
     }
+
+    /** The form fields of POST requests (GeoReport v2 names), for the JSON and the XML endpoint alike. */
+    record Form(
+            @BindParam("api_key") String apiKey,
+            @BindParam("service_code") String serviceCode,
+            String lat,
+            @BindParam("long") String lon,
+            @BindParam("address_string") String address,
+            String description,
+            @BindParam("first_name") String firstName,
+            @BindParam("last_name") String lastName,
+            String phone) {}
+
+    /** The query parameters of GET requests (GeoReport v2 names). */
+    record Query(
+            @BindParam("api_key") String apiKey,
+            @BindParam("service_request_id") String ids,
+            @BindParam("service_code") String serviceCode,
+            String status,
+            @BindParam("start_date") String start,
+            @BindParam("end_date") String end) {}
 
     private Scope reader(String apiKey, GridAtlasUser user) {
         if (apiKey != null) {
@@ -137,6 +172,14 @@ class Open311Controller {
             throw new BadParameterException(
                     name, "'" + value + "' is not a W3C date-time like 2026-03-13T08:05:00+08:00");
         }
+    }
+
+    /**
+     * An XML answer with its type set here rather than by {@code produces}: a refused request must still get its
+     * problem+json, which a handler that may only produce XML could not send.
+     */
+    private static ResponseEntity<String> xml(HttpStatus status, String body) {
+        return ResponseEntity.status(status).contentType(XML).body(body);
     }
 
     private static String orNull(String v) {
