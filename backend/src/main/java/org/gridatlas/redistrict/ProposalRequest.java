@@ -17,6 +17,9 @@ import java.util.List;
  * @param keepCompounds keep a compound's (小区) buildings in one grid when it fits the band (default false)
  * @param locked codes of grids that must not change
  * @param name the draft's name
+ * @param householdsPerWorker target households per full-time worker (one worker per grid): the number of grids is
+ *     the scope's households divided by it, rounded; instead of {@code grids}
+ * @param workers full-time workers available: at most this many grids with {@code householdsPerWorker}
  */
 public record ProposalRequest(
         Long plan,
@@ -30,4 +33,6 @@ public record ProposalRequest(
         Long seed,
         Boolean keepCompounds,
         List<String> locked,
-        String name) {}
+        String name,
+        Double householdsPerWorker,
+        Integer workers) {}

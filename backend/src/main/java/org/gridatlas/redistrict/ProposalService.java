@@ -185,6 +185,7 @@ public class ProposalService {
         if (r.grids() != null && r.grids() <= 0)
             throw new BadParameterException(
                     "grids", "grids must be at least 1 (leave it out for as many as the band allows)");
+        checkWorkers(r);
         double[] band = drafts.householdBand(street);
         double lo = r.bandMin() != null ? r.bandMin() : band[0];
         double hi = r.bandMax() != null ? r.bandMax() : band[1];
@@ -208,12 +209,45 @@ public class ProposalService {
                 throw new BadParameterException(
                         "locked", "locked grid " + l + " is not a grid of plan " + basedOn + " in the scope");
         }
-        int[] grids = allocate(inputs, r.grids(), minimal);
+        int[] grids = allocate(inputs, total(r, inputs), minimal);
         Settings settings = new Settings(
                 minimal, lo, hi, compactness, r.seed() == null ? 1 : r.seed(), Boolean.TRUE.equals(r.keepCompounds()));
         String name =
                 r.name() == null || r.name().isBlank() ? "均衡网格方案" : r.name().strip();
         return new Plan(basedOn, r.community(), inputs, grids, settings, name);
+    }
+
+    private static void checkWorkers(ProposalRequest r) {
+        if (r.householdsPerWorker() == null) {
+            if (r.workers() != null)
+                throw new BadParameterException("workers", "workers goes with householdsPerWorker");
+            return;
+        }
+        if (r.grids() != null)
+            throw new BadParameterException("householdsPerWorker", "give either grids or householdsPerWorker");
+        if (!(r.householdsPerWorker() > 0))
+            throw new BadParameterException("householdsPerWorker", "householdsPerWorker must be positive");
+        if (r.workers() != null && r.workers() <= 0)
+            throw new BadParameterException("workers", "workers must be at least 1");
+    }
+
+    /**
+     * The number of grids asked for the whole scope: {@code grids}, or with a households-per-worker target (one
+     * full-time worker per grid) the scope's households divided by it, rounded, at most the available workers; null
+     * for as many as the band allows.
+     */
+    static Integer total(ProposalRequest r, List<CommunityInput> inputs) {
+        if (r.householdsPerWorker() == null) return r.grids();
+        long households = inputs.stream()
+                .flatMap(i -> i.buildings().stream())
+                .mapToLong(ProposalBuilding::households)
+                .sum();
+        long k = Math.max(1, Math.round(households / r.householdsPerWorker()));
+        if (r.workers() != null && r.workers() < inputs.size())
+            throw new BadParameterException(
+                    "workers", inputs.size() + " communities need at least " + inputs.size() + " workers");
+        if (r.workers() != null) k = Math.min(k, r.workers());
+        return (int) Math.max(k, inputs.size());
     }
 
     private CommunityInput input(long plan, String community, Set<String> locked, boolean single) {

@@ -166,19 +166,53 @@ class ProposalApiTest extends PostgisIntegrationTest {
     }
 
     @Test
-    void badInputIsAnsweredWithProblemJsonNamingTheField() {
-        record Bad(String body, String field) {}
+    void badInputIsAnsweredWithProblemJsonNamingTheFieldAndSavesNothing() {
+        record Bad(String body, String field, int status) {}
+        int plansBefore = count("SELECT count(*) FROM boundary_plan");
+        int gridsBefore = count("SELECT count(*) FROM grid");
         for (Bad b : List.of(
-                new Bad("{\"community\":\"330299001001\",\"grids\":0}", "grids"),
-                new Bad("{\"community\":\"330299001001\",\"bandMin\":500,\"bandMax\":300}", "bandMin"),
-                new Bad("{\"community\":\"330299001001\",\"locked\":[\"330212008001001\"]}", "locked"),
-                new Bad("{\"community\":\"330299001002\"}", "community"),
-                new Bad("{\"community\":\"330299001001\",\"mode\":\"magic\"}", "mode"))) {
+                new Bad("{\"community\":\"330299001001\",\"grids\":0}", "grids", 400),
+                new Bad("{\"community\":\"330299001001\",\"bandMin\":500,\"bandMax\":300}", "bandMin", 400),
+                // a grid of the sample street: outside this community (and this planner's street)
+                new Bad("{\"community\":\"330299001001\",\"locked\":[\"330212008001001\"]}", "locked", 400),
+                // a grid code that is no grid at all
+                new Bad("{\"community\":\"330299001001\",\"locked\":[\"330299001001999\"]}", "locked", 400),
+                // 空地社区: a community with no buildings
+                new Bad("{\"community\":\"330299001002\"}", "community", 400),
+                new Bad("{\"community\":\"330299001001\",\"compactness\":1.5}", "compactness", 400),
+                new Bad("{\"community\":\"330299001001\",\"compactness\":-0.1}", "compactness", 400),
+                new Bad("{\"community\":\"330299001001\",\"plan\":987654321}", "plan", 404),
+                new Bad("{\"community\":\"330299001001\",\"mode\":\"magic\"}", "mode", 400),
+                new Bad(
+                        "{\"community\":\"330299001001\",\"grids\":2,\"householdsPerWorker\":250}",
+                        "householdsPerWorker",
+                        400),
+                new Bad("{\"community\":\"330299001001\",\"householdsPerWorker\":0}", "householdsPerWorker", 400),
+                new Bad("{\"community\":\"330299001001\",\"householdsPerWorker\":250,\"workers\":0}", "workers", 400),
+                new Bad("{\"community\":\"330299001001\",\"workers\":3}", "workers", 400))) {
             Api.Answer a = planner.postJson("/api/proposals", b.body());
-            assertThat(a.status()).as(a.body()).isEqualTo(400);
+            assertThat(a.status()).as(a.body()).isEqualTo(b.status());
             assertThat(a.contentType()).contains("application/problem+json");
             assertThat(a.json().get("parameter").asString()).as(b.body()).isEqualTo(b.field());
         }
+        assertThat(count("SELECT count(*) FROM boundary_plan"))
+                .as("no draft saved")
+                .isEqualTo(plansBefore);
+        assertThat(count("SELECT count(*) FROM grid")).as("no grid written").isEqualTo(gridsBefore);
+    }
+
+    @Test
+    void aHouseholdsPerWorkerTargetSetsTheNumberOfGridsCappedByTheWorkers() throws Exception {
+        // the fixture community holds 100 + 200 + 50 + 400 = 750 households: 750 / 250 = 3 grids
+        JsonNode three = finished(
+                planner, "{\"community\":\"330299001001\",\"householdsPerWorker\":250,\"bandMin\":1,\"bandMax\":750}");
+        assertThat(three.get("result").get("summary").get("grids").asInt()).isEqualTo(3);
+        // 750 / 200 = 3.75 → 4 grids, but only 2 workers
+        JsonNode two = finished(
+                planner,
+                "{\"community\":\"330299001001\",\"householdsPerWorker\":200,\"workers\":2,\"bandMin\":1,\"bandMax\":750}");
+        assertThat(two.get("result").get("summary").get("grids").asInt()).isEqualTo(2);
+        assertTilesAndKeepsBuildingsWhole(two.get("plan").asLong(), "330299001001");
     }
 
     @Test
