@@ -1,6 +1,7 @@
 package org.gridatlas.redistrict;
 
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A request for a balanced proposal (POST /api/proposals).
@@ -20,6 +21,9 @@ import java.util.List;
  * @param householdsPerWorker target households per full-time worker (one worker per grid): the number of grids is
  *     the scope's households divided by it, rounded; instead of {@code grids}
  * @param workers full-time workers available: at most this many grids with {@code householdsPerWorker}
+ * @param compoundAreas compounds drawn by the planner (GeoJSON Polygon/MultiPolygon, WGS84): the buildings inside
+ *     each stay in one grid (whatever {@code keepCompounds} says), unless together above the band's upper bound
+ * @param barriers lines no grid may cross (roads, rivers: GeoJSON LineString/MultiLineString, WGS84)
  */
 public record ProposalRequest(
         Long plan,
@@ -35,4 +39,6 @@ public record ProposalRequest(
         List<String> locked,
         String name,
         Double householdsPerWorker,
-        Integer workers) {}
+        Integer workers,
+        List<JsonNode> compoundAreas,
+        List<JsonNode> barriers) {}

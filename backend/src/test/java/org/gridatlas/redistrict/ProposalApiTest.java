@@ -189,7 +189,22 @@ class ProposalApiTest extends PostgisIntegrationTest {
                         400),
                 new Bad("{\"community\":\"330299001001\",\"householdsPerWorker\":0}", "householdsPerWorker", 400),
                 new Bad("{\"community\":\"330299001001\",\"householdsPerWorker\":250,\"workers\":0}", "workers", 400),
-                new Bad("{\"community\":\"330299001001\",\"workers\":3}", "workers", 400))) {
+                new Bad("{\"community\":\"330299001001\",\"workers\":3}", "workers", 400),
+                new Bad(
+                        "{\"community\":\"330299001001\",\"compoundAreas\":[{\"type\":\"Point\",\"coordinates\":[121.7,29.95]}]}",
+                        "compoundAreas[0]",
+                        400),
+                new Bad(
+                        "{\"community\":\"330299001001\",\"compoundAreas\":[{\"type\":\"Nope\"}]}",
+                        "compoundAreas[0]",
+                        400),
+                // the second barrier is a polygon, not a line
+                new Bad(
+                        "{\"community\":\"330299001001\",\"barriers\":[{\"type\":\"LineString\",\"coordinates\":"
+                                + "[[121.7,29.95],[121.71,29.95]]},{\"type\":\"Polygon\",\"coordinates\":"
+                                + "[[[121.7,29.95],[121.71,29.95],[121.71,29.96],[121.7,29.95]]]}]}",
+                        "barriers[1]",
+                        400))) {
             Api.Answer a = planner.postJson("/api/proposals", b.body());
             assertThat(a.status()).as(a.body()).isEqualTo(b.status());
             assertThat(a.contentType()).contains("application/problem+json");
@@ -293,5 +308,65 @@ class ProposalApiTest extends PostgisIntegrationTest {
         int movedScratch =
                 scratch.get("result").get("summary").get("movedHouseholds").asInt();
         assertThat(movedMinimal).isPositive().isLessThan(movedScratch);
+    }
+
+    /**
+     * Issue 9's bench failure: the sample street's largest community (330212008006, 1,214 buildings, 2,803
+     * households) into 10 grids left one grid with no households (max deviation 1.000): a seed on a household-free
+     * building whose neighbours were household-free too. 10 grids of ≥ 300 cannot hold 2,803 households (proved),
+     * but no grid may be empty or in pieces.
+     */
+    @Test
+    void theLargestSampleCommunityInTenGridsHasNoEmptyGrid() throws Exception {
+        String c = "330212008006";
+        assertThat(count("SELECT count(*) FROM building WHERE community_code = '" + c + "'"))
+                .isEqualTo(1214);
+        JsonNode job = finished(as("planner"), "{\"community\":\"" + c + "\",\"grids\":10,\"seed\":1}");
+        long plan = job.get("plan").asLong();
+        List<Integer> hh = jdbc.sql(
+                        """
+                        SELECT coalesce(sum(b.households), 0)::int FROM grid g
+                        LEFT JOIN building b ON ST_Contains(g.geom, b.point)
+                        WHERE g.plan_id = :p AND g.community_code = :c GROUP BY g.code""")
+                .param("p", plan)
+                .param("c", c)
+                .query(Integer.class)
+                .list();
+        assertThat(hh).hasSize(10).allSatisfy(h -> assertThat(h).isPositive());
+        assertThat(job.get("result")
+                        .get("communities")
+                        .get(0)
+                        .get("infeasibility")
+                        .toString())
+                .contains("cannot fill 10 grids of at least 300");
+        assertTilesAndKeepsBuildingsWhole(plan, c);
+    }
+
+    List<Integer> householdsPerGrid(long plan) {
+        return jdbc.sql(
+                        """
+                        SELECT coalesce(sum(b.households), 0)::int FROM grid g
+                        LEFT JOIN building b ON ST_Contains(g.geom, b.point)
+                        WHERE g.plan_id = :p GROUP BY g.code ORDER BY 1""")
+                .param("p", plan)
+                .query(Integer.class)
+                .list();
+    }
+
+    @Test
+    void buildingsInsideADrawnCompoundStayInOneGrid() throws Exception {
+        // P1 100, P3 50, P2 200, P4 400 in a row west → east: two balanced grids are {P1, P3, P2} = 350 | {P4} = 400
+        String free = "{\"community\":\"330299001001\",\"grids\":2,\"bandMin\":1,\"bandMax\":750";
+        assertThat(householdsPerGrid(finished(planner, free + "}").get("plan").asLong()))
+                .containsExactly(350, 400);
+        // a compound drawn over x 100–300 m holds P2 and P4: together they leave {P1, P3} = 150 | {P2, P4} = 600
+        String area = jdbc.sql("SELECT ST_AsGeoJSON(fixture_box(100, 0, 300, 100))")
+                .query(String.class)
+                .single();
+        long plan = finished(planner, free + ",\"compoundAreas\":[" + area + "]}")
+                .get("plan")
+                .asLong();
+        assertThat(householdsPerGrid(plan)).containsExactly(150, 600);
+        assertTilesAndKeepsBuildingsWhole(plan, "330299001001");
     }
 }

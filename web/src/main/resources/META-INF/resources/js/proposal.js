@@ -9,6 +9,8 @@ import './proposal-i18n.js';
 
 const LOCKED_STYLE = { className: 'ga-locked-grid', color: '#0f766e', weight: 2.5, fillColor: '#5eead4', fillOpacity: 0.5 };
 const PICK_STYLE = { className: 'ga-pick-grid', color: '#0f766e', weight: 1, fillOpacity: 0, dashArray: '2 4' };
+const COMPOUND_STYLE = { className: 'ga-drawn-compound', color: '#a16207', weight: 2, fillColor: '#fde68a', fillOpacity: 0.35, dashArray: '5 3' };
+const BARRIER_STYLE = { className: 'ga-barrier', color: '#1e3a8a', weight: 4 };
 const POLL_MS = 300;
 
 // the request field a problem+json names → the i18n key of its label in the dialog
@@ -25,6 +27,8 @@ const FIELD_LABELS = {
   mode: 'proposal.minimal',
   householdsPerWorker: 'proposal.householdsPerWorker',
   workers: 'proposal.workers',
+  compoundAreas: 'proposal.layer.compounds',
+  barriers: 'proposal.layer.barriers',
 };
 
 function el(tag, attrs = {}, text) {
@@ -66,6 +70,10 @@ export class ProposalDialog {
     this.baseGrids = { type: 'FeatureCollection', features: [] };
     this.lockedLayer = L.geoJSON(null, { pane: 'ga-communities', style: () => LOCKED_STYLE, interactive: false });
     gaMap.addOverlay({ key: 'proposal.layer.locked', layer: this.lockedLayer, legend: [{ key: 'proposal.layer.locked', fill: LOCKED_STYLE.fillColor, stroke: LOCKED_STYLE.color }] });
+    this.barrierLayer = L.geoJSON(null, { pane: 'ga-communities', style: () => BARRIER_STYLE, interactive: false });
+    gaMap.addOverlay({ key: 'proposal.layer.barriers', layer: this.barrierLayer, legend: [{ key: 'proposal.layer.barriers', stroke: BARRIER_STYLE.color }] });
+    this.compoundLayer = L.geoJSON(null, { pane: 'ga-communities', style: () => COMPOUND_STYLE, interactive: false });
+    gaMap.addOverlay({ key: 'proposal.layer.compounds', layer: this.compoundLayer, legend: [{ key: 'proposal.layer.compounds', fill: COMPOUND_STYLE.fillColor, stroke: COMPOUND_STYLE.color, kind: 'dash' }] });
     const button = el('button', { id: 'proposal-open', type: 'button', class: 'ga-button ga-button-primary' }, t('proposal.open'));
     button.disabled = !['planner', 'admin'].includes(me.role);
     button.addEventListener('click', () => this.show());
@@ -128,6 +136,15 @@ export class ProposalDialog {
     this.pickButton = el('button', { id: 'proposal-pick', type: 'button', class: 'ga-button' }, t('proposal.pickLocked'));
     this.pickButton.addEventListener('click', () => this._togglePicking());
     this.keepCompounds = el('input', { id: 'proposal-compounds', type: 'checkbox' });
+    const drawCompound = el('button', { id: 'proposal-draw-compound', type: 'button', class: 'ga-button' }, t('proposal.drawCompound'));
+    drawCompound.addEventListener('click', () => this._drawCompound());
+    const clearCompounds = el('button', { id: 'proposal-clear-compounds', type: 'button', class: 'ga-button' }, t('proposal.clearCompounds'));
+    clearCompounds.addEventListener('click', () => {
+      this.compoundLayer.clearLayers();
+      this.barrierLayer.clearLayers();
+    });
+    const drawBarrier = el('button', { id: 'proposal-draw-barrier', type: 'button', class: 'ga-button' }, t('proposal.drawBarrier'));
+    drawBarrier.addEventListener('click', () => this._draw(new L.Draw.Polyline(this.map, { shapeOptions: BARRIER_STYLE }), this.barrierLayer, 'proposal.drawBarrierHint'));
     this.minimal = el('input', { id: 'proposal-minimal', type: 'checkbox' });
     this.seed = el('input', { id: 'proposal-seed', type: 'number', step: '1', value: '1' });
     this.name = el('input', { id: 'proposal-name', type: 'text', value: t('proposal.defaultName') });
@@ -140,7 +157,7 @@ export class ProposalDialog {
       el('h3', {}, t('proposal.target')), target, targetFields,
       band,
       field('proposal.locked', this.lockedList), this.pickButton,
-      checks, field('proposal.name', this.name),
+      checks, drawCompound, drawBarrier, clearCompounds, field('proposal.name', this.name),
     );
     this.start = el('button', { id: 'proposal-start', type: 'button', class: 'ga-button ga-button-primary' }, t('proposal.start'));
     this.start.addEventListener('click', () => this.run());
@@ -216,6 +233,22 @@ export class ProposalDialog {
     this.status.textContent = t('proposal.pickHint');
   }
 
+  /** A compound drawn as a polygon: its buildings stay in one grid (compoundAreas of the request). */
+  _drawCompound() {
+    this._draw(new L.Draw.Polygon(this.map, { shapeOptions: COMPOUND_STYLE }), this.compoundLayer, 'proposal.drawCompoundHint');
+  }
+
+  /** Draws one shape with leaflet-draw into the layer (compounds: polygons; barriers: lines no grid crosses). */
+  _draw(handler, layer, hint) {
+    const onCreated = (e) => {
+      this.map.off(L.Draw.Event.CREATED, onCreated);
+      layer.addData(e.layer.toGeoJSON());
+    };
+    this.map.on(L.Draw.Event.CREATED, onCreated);
+    handler.enable();
+    this.status.textContent = t(hint);
+  }
+
   _number(input) {
     return input.disabled || input.value === '' ? undefined : Number(input.value);
   }
@@ -238,6 +271,8 @@ export class ProposalDialog {
       seed: this._number(this.seed),
       keepCompounds: this.keepCompounds.checked,
       locked: [...this.locked],
+      compoundAreas: this.compoundLayer.toGeoJSON().features.map((f) => f.geometry),
+      barriers: this.barrierLayer.toGeoJSON().features.map((f) => f.geometry),
       name: this.name.value,
     };
   }
@@ -253,6 +288,7 @@ export class ProposalDialog {
       return this._badInput(e);
     }
     this.job = job;
+    document.getElementById('ga-error')?.remove(); // the bar of an earlier refused request
     this.start.disabled = true;
     this.cancelButton.hidden = false;
     this.progress.hidden = false;
@@ -266,10 +302,11 @@ export class ProposalDialog {
     this._showProgress(job.progress);
     this.start.disabled = false;
     this.cancelButton.hidden = true;
-    document.body.dataset.proposalStatus = job.status;
     if (job.status === 'succeeded') await this._succeeded(job);
     else if (job.status === 'cancelled') this.status.textContent = t('proposal.cancelled');
     else this._error(t('proposal.failed', { message: job.message ?? '' }));
+    // set last: a test waiting for it finds the draft opened and the summary drawn
+    document.body.dataset.proposalStatus = job.status;
   }
 
   _showProgress(p) {
@@ -283,7 +320,8 @@ export class ProposalDialog {
 
   _badInput(e) {
     const p = e.problem ?? {};
-    const label = FIELD_LABELS[p.parameter] ? t(FIELD_LABELS[p.parameter]) : p.parameter ?? '';
+    const name = (p.parameter ?? '').replace(/\[\d+\]$/, '');
+    const label = FIELD_LABELS[name] ? t(FIELD_LABELS[name]) : p.parameter ?? '';
     this._error(t('proposal.badField', { field: label, detail: p.detail ?? e.message }));
     this.dialog.querySelectorAll('.ga-invalid').forEach((x) => x.classList.remove('ga-invalid'));
     const input = { grids: this.grids, bandMin: this.bandMin, bandMax: this.bandMax, compactness: this.compactness, locked: this.lockedList, community: this.community, seed: this.seed, householdsPerWorker: this.perWorker, workers: this.workers }[p.parameter];
