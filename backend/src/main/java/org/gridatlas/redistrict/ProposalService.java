@@ -208,7 +208,8 @@ public class ProposalService {
         List<CommunityInput> inputs = new ArrayList<>();
         for (String c : communities) {
             CommunityInput in = withDrawnCompounds(input(basedOn, c, locked, r.community() != null), drawn);
-            inputs.add(new CommunityInput(in.community(), in.free(), in.buildings(), in.current(), in.locked(), barriers));
+            inputs.add(
+                    new CommunityInput(in.community(), in.free(), in.buildings(), in.current(), in.locked(), barriers));
         }
         for (String l : locked) {
             if (inputs.stream().noneMatch(i -> i.locked().contains(l)))

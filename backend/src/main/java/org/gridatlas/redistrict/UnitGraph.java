@@ -33,7 +33,8 @@ final class UnitGraph {
      *     are not neighbours, so no region (grid) reaches across it
      */
     static UnitGraph of(List<Unit> units, Geometry barriers) {
-        PreparedGeometry cut = barriers == null || barriers.isEmpty() ? null : PreparedGeometryFactory.prepare(barriers);
+        PreparedGeometry cut =
+                barriers == null || barriers.isEmpty() ? null : PreparedGeometryFactory.prepare(barriers);
         int n = units.size();
         STRtree index = new STRtree();
         Geometry[] boundaries = new Geometry[n];

@@ -243,15 +243,7 @@ class ProposalApiTest extends PostgisIntegrationTest {
             // max-p: as many grids as the band allows, within one of ⌊H/300⌋
             assertThat(grids).isBetween(total / 500 + 1, total / 300);
             if (community.get("infeasibility").isEmpty()) {
-                List<Integer> hh = jdbc.sql(
-                                """
-                                SELECT coalesce(sum(b.households), 0)::int FROM grid g
-                                LEFT JOIN building b ON ST_Contains(g.geom, b.point)
-                                WHERE g.plan_id = :p AND g.community_code = :c GROUP BY g.code""")
-                        .param("p", plan)
-                        .param("c", c)
-                        .query(Integer.class)
-                        .list();
+                List<Integer> hh = householdsPerGrid(plan, c);
                 assertThat(hh).as(c).allSatisfy(h -> assertThat(h).isBetween(300, 500));
             }
             JsonNode stats = community.get("stats");
@@ -323,15 +315,7 @@ class ProposalApiTest extends PostgisIntegrationTest {
                 .isEqualTo(1214);
         JsonNode job = finished(as("planner"), "{\"community\":\"" + c + "\",\"grids\":10,\"seed\":1}");
         long plan = job.get("plan").asLong();
-        List<Integer> hh = jdbc.sql(
-                        """
-                        SELECT coalesce(sum(b.households), 0)::int FROM grid g
-                        LEFT JOIN building b ON ST_Contains(g.geom, b.point)
-                        WHERE g.plan_id = :p AND g.community_code = :c GROUP BY g.code""")
-                .param("p", plan)
-                .param("c", c)
-                .query(Integer.class)
-                .list();
+        List<Integer> hh = householdsPerGrid(plan, c);
         assertThat(hh).hasSize(10).allSatisfy(h -> assertThat(h).isPositive());
         assertThat(job.get("result")
                         .get("communities")
@@ -342,13 +326,15 @@ class ProposalApiTest extends PostgisIntegrationTest {
         assertTilesAndKeepsBuildingsWhole(plan, c);
     }
 
-    List<Integer> householdsPerGrid(long plan) {
+    /** Households of each grid of the plan in the community, counted in PostGIS from the buildings, ascending. */
+    List<Integer> householdsPerGrid(long plan, String community) {
         return jdbc.sql(
                         """
                         SELECT coalesce(sum(b.households), 0)::int FROM grid g
                         LEFT JOIN building b ON ST_Contains(g.geom, b.point)
-                        WHERE g.plan_id = :p GROUP BY g.code ORDER BY 1""")
+                        WHERE g.plan_id = :p AND g.community_code = :c GROUP BY g.code ORDER BY 1""")
                 .param("p", plan)
+                .param("c", community)
                 .query(Integer.class)
                 .list();
     }
@@ -357,7 +343,7 @@ class ProposalApiTest extends PostgisIntegrationTest {
     void buildingsInsideADrawnCompoundStayInOneGrid() throws Exception {
         // P1 100, P3 50, P2 200, P4 400 in a row west → east: two balanced grids are {P1, P3, P2} = 350 | {P4} = 400
         String free = "{\"community\":\"330299001001\",\"grids\":2,\"bandMin\":1,\"bandMax\":750";
-        assertThat(householdsPerGrid(finished(planner, free + "}").get("plan").asLong()))
+        assertThat(householdsPerGrid(finished(planner, free + "}").get("plan").asLong(), "330299001001"))
                 .containsExactly(350, 400);
         // a compound drawn over x 100–300 m holds P2 and P4: together they leave {P1, P3} = 150 | {P2, P4} = 600
         String area = jdbc.sql("SELECT ST_AsGeoJSON(fixture_box(100, 0, 300, 100))")
@@ -366,7 +352,7 @@ class ProposalApiTest extends PostgisIntegrationTest {
         long plan = finished(planner, free + ",\"compoundAreas\":[" + area + "]}")
                 .get("plan")
                 .asLong();
-        assertThat(householdsPerGrid(plan)).containsExactly(150, 600);
+        assertThat(householdsPerGrid(plan, "330299001001")).containsExactly(150, 600);
         assertTilesAndKeepsBuildingsWhole(plan, "330299001001");
     }
 }

@@ -179,7 +179,8 @@ class RedistricterTest {
         List<ProposalBuilding> buildings = lattice(16, 8, (i, j) -> 25);
         Settings wide = new Settings(false, 1, 3200, 0.5, 42, false);
         CommunityInput open = new CommunityInput("c", community, buildings, Map.of(), List.of());
-        assertThat(propose(open, wide, 2).grids()).allSatisfy(g -> assertThat(g.households()).isEqualTo(1600));
+        assertThat(propose(open, wide, 2).grids())
+                .allSatisfy(g -> assertThat(g.households()).isEqualTo(1600));
         Geometry road = GF.createLineString(new org.locationtech.jts.geom.Coordinate[] {
             new org.locationtech.jts.geom.Coordinate(100, -10), new org.locationtech.jts.geom.Coordinate(100, 210)
         });

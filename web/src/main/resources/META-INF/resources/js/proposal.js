@@ -3,7 +3,7 @@
 // editor with its summary and per-grid figures (CSV / Excel). Locked grids are picked from a list or on the map.
 import { ApiError, getJSON, postJSON } from './api.js';
 import { csvCell, downloadCsv, downloadXlsx } from './csv.js';
-import { formatNumber, t } from './i18n.js';
+import { formatNumber, onLanguageChange, t } from './i18n.js';
 import { containsPoint, getAllFeatures } from './layers.js';
 import './proposal-i18n.js';
 
@@ -78,6 +78,8 @@ export class ProposalDialog {
     button.disabled = !['planner', 'admin'].includes(me.role);
     button.addEventListener('click', () => this.show());
     opener.append(button);
+    // the dialog is built anew (in the current language) on every opening; the button follows a switch at once
+    onLanguageChange(() => (button.textContent = t('proposal.open')));
     this.dialog = el('dialog', { id: 'proposal-dialog', class: 'ga-dialog', 'aria-labelledby': 'proposal-title' });
     document.body.append(this.dialog);
   }
