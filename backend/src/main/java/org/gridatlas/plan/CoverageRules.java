@@ -2,18 +2,24 @@ package org.gridatlas.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * The rules a community's grids must keep (DESIGN.md): valid polygons, inside the community, no overlap and no gap
  * above the area tolerance, no building split between grids, no empty grid. An edit is refused when it breaks a rule
- * that held before it; faults the plan already had (e.g. copied from the published plan) are listed, not blamed on
- * the edit.
+ * that held before it or makes a fault worse; faults the plan already had (e.g. copied from the published plan) are
+ * listed, not blamed on the edit.
  */
 public final class CoverageRules {
+    /** Faults with an area of their own, matched by place. */
+    private static final Set<String> AREA_FAULTS = Set.of("gap", "overlap", "outside_community");
+
     private final double areaTolerance;
 
     /** @param areaTolerance area (m²) below which a gap, overlap, overhang or building part is ignored */
@@ -46,7 +52,7 @@ public final class CoverageRules {
      * grids count as "near" too), and every gap. Faults of other grids are the same as before the edit, so
      * {@link #introduced} of this and the full check before is the same as with the full check after.
      */
-    public List<Violation> check(CommunityCoverage c, java.util.Set<String> changed, CommunityCoverage before) {
+    public List<Violation> check(CommunityCoverage c, Set<String> changed, CommunityCoverage before) {
         List<Violation> found = new ArrayList<>();
         STRtree index = new STRtree();
         PreparedGeometry community = PreparedGeometryFactory.prepare(c.community());
@@ -135,24 +141,39 @@ public final class CoverageRules {
     private record Indexed(String code, Geometry grid, PreparedGeometry prepared) {}
 
     /**
-     * The violations of {@code after} that the edit caused: not present before, or grown by more than the tolerance.
-     * A gap or overlap counts as the same fault when it lies where one was before.
+     * The violations of {@code after} that the edit caused: new or worse than before. Area faults (gap, overlap,
+     * outside the community) are matched by place, not by the grids they involve: an overlap inherited from the
+     * published plan stays the same fault when an edit merges, splits or renames one of its grids; it is introduced
+     * only where more than the tolerance of it lies outside the same kind of fault before. Per-grid faults are
+     * matched by grid, split buildings by building (worse: a larger smaller part).
      */
     public List<Violation> introduced(List<Violation> before, List<Violation> after) {
         List<Violation> introduced = new ArrayList<>();
         for (Violation v : after) {
-            boolean old = before.stream().anyMatch(b -> sameFault(b, v) && v.areaM2() <= b.areaM2() + areaTolerance);
+            boolean old = AREA_FAULTS.contains(v.kind())
+                    ? uncoveredArea(v, before) <= areaTolerance
+                    : before.stream().anyMatch(b -> sameFault(b, v) && v.areaM2() <= b.areaM2() + areaTolerance);
             if (!old) introduced.add(v);
         }
         return introduced;
     }
 
+    /** Area of {@code v}'s place that no fault of the same kind covered before. */
+    private double uncoveredArea(Violation v, List<Violation> before) {
+        Geometry rest = v.where();
+        for (Violation b : before) {
+            if (!b.kind().equals(v.kind()) || !b.where().getEnvelopeInternal().intersects(rest.getEnvelopeInternal()))
+                continue;
+            rest = OverlayNGRobust.overlay(rest, b.where(), OverlayNG.DIFFERENCE);
+            if (rest.getArea() <= areaTolerance) return rest.getArea();
+        }
+        return rest.getArea();
+    }
+
     private static boolean sameFault(Violation a, Violation b) {
         if (!a.kind().equals(b.kind())) return false;
-        return switch (a.kind()) {
-            case "gap" -> a.where().intersects(b.where());
-            case "building_split" -> a.building().equals(b.building());
-            default -> a.grids().equals(b.grids());
-        };
+        return "building_split".equals(a.kind())
+                ? a.building().equals(b.building())
+                : a.grids().equals(b.grids());
     }
 }

@@ -35,6 +35,17 @@ record BuildingDraft(
                         rng.weighted(new double[] {0.35, 0.45, 0.2}) + 1,
                         1980,
                         2008);
+            case COURTYARD_HOUSE ->
+                housing(
+                        kind,
+                        rng,
+                        rng.uniform(7, 12),
+                        rng.uniform(5, 6.5),
+                        1,
+                        1,
+                        rng.weighted(new double[] {0.4, 0.4, 0.2}) + 1,
+                        1930,
+                        1985);
             case TOWER -> tower(rng);
             case RESETTLEMENT_SLAB -> {
                 int floors = rng.between(11, 18);

@@ -9,6 +9,8 @@ enum BuildingKind {
     WALK_UP("old", true),
     /** Self-built house of the village, 2–3 storeys. */
     HOUSE("old", false),
+    /** One-storey courtyard house (平房) of the old town, 1–3 households. */
+    COURTYARD_HOUSE("old", false),
     /** Commercial high-rise tower, 18–33 storeys. */
     TOWER("commercial", false),
     /** Resettlement slab, 11–18 storeys. */

@@ -37,7 +37,11 @@ final class BuildingPlacer {
 
     /** Where buildings may stand in a parcel. */
     static Geometry buildable(Parcel parcel, GeometryFactory factory) {
-        Geometry inner = parcel.polygon().buffer(-PARCEL_MARGIN);
+        return buildable(parcel, factory, PARCEL_MARGIN);
+    }
+
+    private static Geometry buildable(Parcel parcel, GeometryFactory factory, double margin) {
+        Geometry inner = parcel.polygon().buffer(-margin);
         return OverlayNGRobust.overlay(inner, parcel.block().inset(factory), OverlayNG.INTERSECTION);
     }
 
@@ -56,6 +60,22 @@ final class BuildingPlacer {
         for (int i = 0; i < layout.ancillaries(); i++) {
             addAncillary(parcel, frame, placed);
         }
+        return placed;
+    }
+
+    /**
+     * 平房 courtyards of the old town ({@link OldTown}), crowded as 大杂院 are: rows of small one-storey houses with a
+     * yard of 3.5–5.5 m between rows, passages of 1–2 m between houses, and lanes (胡同) of 3 m along the parcel edge.
+     */
+    List<PlacedBuilding> placeCourtyards(Parcel parcel) {
+        Geometry area = buildable(parcel, factory, 3);
+        if (area.isEmpty()) {
+            return List.of();
+        }
+        List<PlacedBuilding> placed = new ArrayList<>();
+        Layout layout =
+                new Layout(BuildingKind.COURTYARD_HOUSE, rng.uniform(3.5, 5.5), rng.uniform(1, 2), 800, 0.05, 0);
+        fillRows(parcel, new Frame(area, axis(parcel.block())), layout, placed);
         return placed;
     }
 

@@ -72,8 +72,11 @@ final class Districting {
         return renumber(groupOf, COMMUNITIES, north, AreaNumbering.COMMUNITY_BAND);
     }
 
-    /** The grids of every community; the gap parcel belongs to its community but to no grid. */
-    Districts grids(int[] communityOf, int gapParcel, Set<String> usedStems, Rng rng) {
+    /**
+     * The grids of every community; the gap parcel belongs to its community but to no grid. The old-town community
+     * ({@code oldTown}, -1 if none) gets {@link OldTown#GRIDS} grids.
+     */
+    Districts grids(int[] communityOf, int gapParcel, Set<String> usedStems, Rng rng, int oldTown) {
         List<Districts.Area> communityAreas = communityAreas(usedStems, rng);
         int[] gridOf = new int[parcels.size()];
         List<Districts.Area> gridAreas = new ArrayList<>();
@@ -84,16 +87,21 @@ final class Districting {
                     members.add(p.id());
                 }
             }
-            gridsOfCommunity(c, members, communityAreas.get(c), gridOf, gridAreas);
+            gridsOfCommunity(c, members, communityAreas.get(c), gridOf, gridAreas, c == oldTown);
         }
         gridOf[gapParcel] = -1;
         return new Districts(communityOf, gridOf, communityAreas, gridAreas);
     }
 
     private void gridsOfCommunity(
-            int c, List<Integer> members, Districts.Area community, int[] gridOf, List<Districts.Area> out) {
+            int c,
+            List<Integer> members,
+            Districts.Area community,
+            int[] gridOf,
+            List<Districts.Area> out,
+            boolean oldTown) {
         double total = members.stream().mapToDouble(i -> households[i]).sum();
-        int k = (int) Math.max(7, Math.min(8, Math.round(total / HOUSEHOLDS_PER_GRID)));
+        int k = oldTown ? OldTown.GRIDS : (int) Math.max(7, Math.min(8, Math.round(total / HOUSEHOLDS_PER_GRID)));
         List<Partitioner.Cell> cells = new ArrayList<>();
         int[] local = new int[parcels.size()];
         Arrays.fill(local, -1);

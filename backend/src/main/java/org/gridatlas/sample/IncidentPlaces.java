@@ -48,7 +48,11 @@ final class IncidentPlaces {
         this.sites = sites;
         for (Site s : buildings) {
             BuildingKind k = s.kind();
-            old.add(s, k == BuildingKind.WALK_UP || k == BuildingKind.HOUSE ? s.households() : 0);
+            old.add(
+                    s,
+                    k == BuildingKind.WALK_UP || k == BuildingKind.HOUSE || k == BuildingKind.COURTYARD_HOUSE
+                            ? s.households()
+                            : 0);
             towers.add(
                     s,
                     k == BuildingKind.TOWER || k == BuildingKind.RESETTLEMENT_SLAB || k == BuildingKind.RENTAL_SLAB

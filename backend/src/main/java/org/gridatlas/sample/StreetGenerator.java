@@ -16,8 +16,11 @@ final class StreetGenerator {
     /** The physical street in UTM metres. */
     private record Land(RoadLattice lattice, List<Parcel> parcels, List<PlacedBuilding> buildings, ParcelGraph graph) {}
 
-    /** Communities and grids drawn on the land, with the geometric faults planted. */
-    private record Plan(Districts districts, int gapParcel, PlantedOverlap overlap, Set<String> usedStems) {}
+    /**
+     * Communities and grids drawn on the land, with the geometric faults planted, and the land they were drawn on
+     * (the old town rebuilds part of it once the communities are known).
+     */
+    private record Plan(Land land, Districts districts, int gapParcel, PlantedOverlap overlap, Set<String> usedStems) {}
 
     private final long seed;
     private final UtmProjection projection;
@@ -30,8 +33,8 @@ final class StreetGenerator {
     }
 
     StreetSample generate(StreetSpec spec) {
-        Land land = land(spec);
-        Plan plan = plan(spec, land);
+        Plan plan = plan(spec, land(spec));
+        Land land = plan.land();
         StreetAssembler assembler = new StreetAssembler(
                 spec, projection, land.parcels(), plan.districts(), plan.gapParcel(), plan.overlap());
         assembler.check();
@@ -103,16 +106,24 @@ final class StreetGenerator {
     }
 
     /** Communities, the gap parcel, grids, then the overlap and the straddlers (which change parcels and buildings). */
-    private Plan plan(StreetSpec spec, Land land) {
-        Districting districting = new Districting(spec, land.parcels(), land.graph(), land.buildings());
+    private Plan plan(StreetSpec spec, Land drawn) {
+        Districting districting = new Districting(spec, drawn.parcels(), drawn.graph(), drawn.buildings());
         int[] communityOf = districting.communities();
+        int oldTown = OldTown.has(spec) ? OldTown.community(drawn.parcels(), communityOf) : -1;
+        Land land = drawn;
+        if (oldTown >= 0) {
+            BuildingPlacer placer = new BuildingPlacer(projection.utmFactory(), rng(spec, "courtyards"));
+            OldTown.Converted c = OldTown.rebuild(drawn.parcels(), drawn.buildings(), communityOf, oldTown, placer);
+            land = new Land(drawn.lattice(), c.parcels(), c.buildings(), drawn.graph());
+            districting = new Districting(spec, land.parcels(), land.graph(), land.buildings());
+        }
         FaultPlanter planter = new FaultPlanter(land.parcels(), land.graph(), rng(spec, "faults"));
         int gap = planter.chooseGap(communityOf, land.buildings());
         Set<String> stems = new HashSet<>();
-        Districts districts = districting.grids(communityOf, gap, stems, rng(spec, "names"));
+        Districts districts = districting.grids(communityOf, gap, stems, rng(spec, "names"), oldTown);
         PlantedOverlap overlap = planter.plantOverlap(districts.gridOf(), communityOf, land.buildings());
         planter.plantStraddlers(districts.gridOf(), communityOf, overlap, land.buildings());
-        return new Plan(districts, gap, overlap, stems);
+        return new Plan(land, districts, gap, overlap, stems);
     }
 
     /** Records gap, overlap and straddlers; returns the grids they involve (kept clear of staffing faults). */

@@ -119,6 +119,49 @@ class CoverageEditorTest {
         assertThat(introduced.get(0).areaM2()).isCloseTo(500, within(1e-6));
     }
 
+    /** C reaching 10 m into B: an overlap of 10 m × 100 m = 1,000 m² the plan already has. */
+    static CommunityCoverage threeGridsWithAnOverlap() {
+        CommunityCoverage c = threeGrids();
+        Map<String, Geometry> grids = new LinkedHashMap<>(c.grids());
+        grids.put(C, box(190, 0, 300, 100));
+        return new CommunityCoverage(COMMUNITY, c.community(), grids, c.buildings(), c.fullTimeWorkers());
+    }
+
+    @Test
+    void anInheritedOverlapDoesNotRefuseAMergeOfOneOfItsGrids() {
+        CommunityCoverage before = threeGridsWithAnOverlap();
+        List<CoverageRules.Violation> was = rules.check(before);
+        assertThat(kinds(was)).containsExactly("overlap[" + B + ", " + C + "]");
+
+        CommunityCoverage after = apply(before, new PlanEdit.Merge(A, B));
+        List<CoverageRules.Violation> now = rules.check(after);
+        // the same 1,000 m² at the same place, now between A (which took B) and C
+        assertThat(kinds(now)).containsExactly("overlap[" + A + ", " + C + "]");
+        assertThat(now.get(0).areaM2()).isCloseTo(1_000, within(1e-6));
+        assertThat(rules.introduced(was, now)).isEmpty();
+        assertThat(rules.introduced(was, rules.check(after, Set.of(A, B), before)))
+                .isEmpty();
+    }
+
+    @Test
+    void anInheritedOverlapMadeWorseIsRefused() {
+        CommunityCoverage before = threeGridsWithAnOverlap();
+        // C reaches 5 m further into B: the overlap grows from 1,000 to 1,500 m²
+        CommunityCoverage after = apply(before, new PlanEdit.Reshape(C, box(185, 0, 300, 100), false));
+
+        List<CoverageRules.Violation> introduced = rules.introduced(rules.check(before), rules.check(after));
+        assertThat(kinds(introduced)).containsExactly("overlap[" + B + ", " + C + "]");
+        assertThat(introduced.get(0).areaM2()).isCloseTo(1_500, within(1e-6));
+    }
+
+    @Test
+    void anEditElsewhereLeavesAnInheritedOverlapAlone() {
+        CommunityCoverage before = threeGridsWithAnOverlap();
+        // A gives B 10 m (neighbours follow): the overlap between B and C is untouched
+        CommunityCoverage after = apply(before, new PlanEdit.Reshape(A, box(0, 0, 90, 100), true));
+        assertThat(rules.introduced(rules.check(before), rules.check(after))).isEmpty();
+    }
+
     @Test
     void givingUpAreaWithoutTheNeighboursFollowingLeavesAGap() {
         CommunityCoverage before = threeGrids();

@@ -196,6 +196,30 @@ class PlanEditingApiTest extends PostgisIntegrationTest {
     }
 
     @Test
+    void anOverlapInheritedFromThePublishedPlanDoesNotRefuseAMergeNextToIt() {
+        // the published grid 3 reaches 10 m into grid 2: an overlap of 1,000 m² every draft inherits
+        jdbc.sql("UPDATE grid SET geom = ST_Multi(fixture_box(190, 0, 300, 100)) WHERE code = :c")
+                .param("c", C)
+                .update();
+        long plan = draft();
+        Api.Answer merge = planner.postJson(
+                "/api/plans/" + plan + "/edits",
+                "{\"kind\":\"merge\",\"grid\":\"" + A + "\",\"other\":\"" + B + "\",\"version\":0}");
+        assertThat(merge.status()).as(merge.body()).isEqualTo(200);
+        assertThat(merge.json().get("introduced").size()).isZero();
+        assertThat(merge.json().at("/existing/0/kind").asString()).isEqualTo("overlap");
+        assertThat(count("SELECT count(*) FROM grid WHERE plan_id = " + plan)).isEqualTo(2);
+
+        // making it worse is still refused: grid 3 reaches 5 m further
+        Api.Answer worse = planner.postJson(
+                "/api/plans/" + plan + "/edits",
+                "{\"kind\":\"reshape\",\"grid\":\"" + C + "\",\"version\":1,\"neighboursFollow\":false,"
+                        + "\"geometry\":" + box(185, 0, 300, 100) + "}");
+        assertThat(worse.status()).as(worse.body()).isEqualTo(409);
+        assertThat(worse.json().at("/violations/0/kind").asString()).isEqualTo("overlap");
+    }
+
+    @Test
     void publishingNumbersNewGridsWestToEastArchivesTheOldPlanAndListsDutiesToReview() {
         long plan = draft();
         long old = jdbc.sql("SELECT id FROM boundary_plan WHERE street_code = '330299001' AND status = 'published'")

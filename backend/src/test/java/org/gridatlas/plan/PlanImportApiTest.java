@@ -41,24 +41,16 @@ class PlanImportApiTest extends PostgisIntegrationTest {
         ThreeGridsFixture.remove(jdbc);
     }
 
-    /** A feature: code (or null for none) and an x range of the community's full height, or a raw geometry. */
     String feature(String code, String geometry) {
-        return "{\"type\":\"Feature\",\"properties\":{" + (code == null ? "" : "\"code\":\"" + code + "\"")
-                + "},\"geometry\":" + geometry + "}";
+        return ThreeGridsFixture.feature(code, geometry);
     }
 
     String strip(double x0, double x1) {
-        return jdbc.sql("SELECT ST_AsGeoJSON(fixture_box(:a, 0, :b, 100), 9)")
-                .param("a", x0)
-                .param("b", x1)
-                .query(String.class)
-                .single();
+        return ThreeGridsFixture.strip(jdbc, x0, x1);
     }
 
     Path file(String name, String... features) throws IOException {
-        Path f = dir.resolve(name);
-        Files.writeString(f, "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
-        return f;
+        return ThreeGridsFixture.planFile(dir, name, features);
     }
 
     int plans() {

@@ -2,6 +2,8 @@ package org.gridatlas.plan;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +27,28 @@ final class ThreeGridsFixture {
                         + "', :h, 'planner', '330299001')")
                 .param("h", new BCryptPasswordEncoder().encode(password))
                 .update();
+    }
+
+    /** A GeoJSON feature: code (or null for none) and a geometry. */
+    static String feature(String code, String geometry) {
+        return "{\"type\":\"Feature\",\"properties\":{" + (code == null ? "" : "\"code\":\"" + code + "\"")
+                + "},\"geometry\":" + geometry + "}";
+    }
+
+    /** The strip x0–x1 m of the community's full height (0–100 m), as GeoJSON in WGS84. */
+    static String strip(JdbcClient jdbc, double x0, double x1) {
+        return jdbc.sql("SELECT ST_AsGeoJSON(fixture_box(:a, 0, :b, 100), 9)")
+                .param("a", x0)
+                .param("b", x1)
+                .query(String.class)
+                .single();
+    }
+
+    /** A plan file (GeoJSON FeatureCollection) of the features, written into {@code dir}. */
+    static Path planFile(Path dir, String name, String... features) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
+        return f;
     }
 
     /** Deletes the street with everything on it (plans, buildings, workers, the planner). */

@@ -447,7 +447,7 @@ class SampleStreetGeneratorTest {
 
     @Test
     void aLargerScaleGivesStreetsSideBySideWithTheirOwnCodes(@TempDir Path district) throws Exception {
-        generate(district, 7, 2);
+        generate(district, GeneratorOptions.DEFAULT_SEED, 2);
         List<SampleFiles.Feature> streets = SampleFiles.features(district.resolve("streets.geojson"));
         assertThat(streets).extracting(s -> s.text("code")).containsExactly("330212001", "330212002");
         Geometry a = SampleFiles.utm(streets.get(0).geometry());
@@ -456,6 +456,43 @@ class SampleStreetGeneratorTest {
         List<SampleFiles.Feature> districtGrids = SampleFiles.features(district.resolve("grids.geojson"));
         assertThat(districtGrids.stream().map(g -> g.text("code")).distinct()).hasSize(districtGrids.size());
         assertThat(SampleFiles.manifest(district).at("/faults/gaps").size()).isEqualTo(2);
+        oldTownOfStreetOne(SampleFiles.features(district.resolve("buildings.geojson")), districtGrids);
+    }
+
+    /**
+     * Street 1 (in --scale 2, the district and the city) has the old town the planner benchmarks need: one community
+     * of at least 2,000 buildings in 10 grids, nearly all one-storey courtyard houses of 1–3 households; street 2,
+     * like the sample street, has ordinary communities only (at most 1,300 buildings, 7–8 grids).
+     */
+    private static void oldTownOfStreetOne(List<SampleFiles.Feature> buildings, List<SampleFiles.Feature> grids) {
+        Map<String, Integer> buildingsOf = new TreeMap<>();
+        Map<String, Integer> courtyardsOf = new TreeMap<>();
+        for (SampleFiles.Feature b : buildings) {
+            String community = b.text("community_code");
+            buildingsOf.merge(community, 1, Integer::sum);
+            JsonNode p = b.properties();
+            if (p.get("type").asString().equals("old") && p.get("floors").asInt() == 1) {
+                assertThat(p.get("households").asInt()).as(b.text("code")).isBetween(1, 3);
+                courtyardsOf.merge(community, 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> gridsOf = new TreeMap<>();
+        grids.forEach(g -> gridsOf.merge(g.text("community_code"), 1, Integer::sum));
+        List<String> oldTowns = buildingsOf.entrySet().stream()
+                .filter(e -> e.getValue() >= 2_000)
+                .map(Map.Entry::getKey)
+                .toList();
+        assertThat(oldTowns).singleElement().asString().startsWith("330212001");
+        String oldTown = oldTowns.get(0);
+        assertThat(gridsOf.get(oldTown)).isEqualTo(10);
+        assertThat(courtyardsOf.get(oldTown)).isGreaterThan(buildingsOf.get(oldTown) * 9 / 10);
+        assertThat(courtyardsOf.keySet()).containsExactly(oldTown);
+        buildingsOf.forEach((community, n) -> {
+            if (!community.equals(oldTown)) {
+                assertThat(n).as(community).isLessThanOrEqualTo(1_300);
+                assertThat(gridsOf.get(community)).as(community).isBetween(7, 8);
+            }
+        });
     }
 
     private static Geometry difference(Geometry a, Geometry b) {

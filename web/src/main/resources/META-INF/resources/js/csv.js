@@ -15,7 +15,8 @@ export function downloadCsv(fileName, text) {
   save(fileName, new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
 }
 
-function save(fileName, blob) {
+/** Lets the browser save a Blob as a file with the given name. */
+export function save(fileName, blob) {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = fileName;

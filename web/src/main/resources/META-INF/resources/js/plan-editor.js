@@ -285,7 +285,7 @@ export class PlanEditor {
     if (!impact) return;
     const table = el('table', { id: 'impact-table', class: 'ga-table' });
     const head = el('tr');
-    ['plan.col.grid', 'plan.col.households', 'plan.col.perWorker', 'plan.col.band'].forEach((k) => head.append(el('th', {}, t(k))));
+    ['plan.col.grid', 'plan.col.households', 'plan.col.residents', 'plan.col.perWorker', 'plan.col.band'].forEach((k) => head.append(el('th', {}, t(k))));
     const thead = el('thead');
     thead.append(head);
     table.append(thead);
@@ -293,9 +293,10 @@ export class PlanEditor {
     for (const g of impact.grids) {
       const tr = el('tr', { 'data-code': g.grid });
       const hh = `${g.before ? formatNumber(g.before.households) : '—'} → ${g.after ? formatNumber(g.after.households) : '—'}`;
+      const rs = `${g.before ? formatNumber(g.before.residents) : '—'} → ${g.after ? formatNumber(g.after.residents) : '—'}`;
       const pw = `${formatNumber(g.before?.householdsPerWorker)} → ${formatNumber(g.after?.householdsPerWorker)}`;
       const band = g.leavesBand ? t('plan.band.leaves') : g.entersBand ? t('plan.band.enters') : t(`plan.band.${g.after?.householdStatus ?? 'removed'}`);
-      tr.append(el('td', {}, g.grid.slice(9)), el('td', { class: 'num' }, hh), el('td', { class: 'num' }, pw), el('td', { class: g.leavesBand ? 'ga-bad' : '' }, band));
+      tr.append(el('td', {}, g.grid.slice(9)), el('td', { class: 'num' }, hh), el('td', { class: 'num' }, rs), el('td', { class: 'num' }, pw), el('td', { class: g.leavesBand ? 'ga-bad' : '' }, band));
       body.append(tr);
     }
     table.append(body);
@@ -304,7 +305,28 @@ export class PlanEditor {
     const list = el('ul', { id: 'violation-list', class: 'ga-violations' });
     violations.forEach((v) => list.append(el('li', {}, `${t(`plan.rule.${v.kind}`)} ${v.building ?? ''} ${v.grids.join(', ')} · ${formatNumber(v.areaM2, 1)} m²`)));
     const exportButton = this._button('impact-csv', 'plan.exportCsv', () => this._exportImpact());
-    this.impact.append(summary, table, list, exportButton);
+    this.impact.append(summary, table, this._movesTable(impact.moves), list, exportButton);
+  }
+
+  /** The buildings that change grid (the first 50; the CSV has them all). */
+  _movesTable(moves) {
+    const box = el('div', { id: 'impact-moves' });
+    if (!moves.length) return box;
+    const table = el('table', { class: 'ga-table' });
+    const head = el('tr');
+    ['plan.col.building', 'plan.col.fromTo', 'plan.col.movedHouseholds'].forEach((k) => head.append(el('th', {}, t(k))));
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    moves.slice(0, 50).forEach((m) => {
+      const tr = el('tr', { 'data-building': m.building });
+      tr.append(el('td', {}, `${m.building} ${m.address ?? ''}`), el('td', {}, `${m.from?.slice(9) ?? '—'} → ${m.to?.slice(9) ?? '—'}`), el('td', { class: 'num' }, formatNumber(m.households)));
+      body.append(tr);
+    });
+    table.append(thead, body);
+    box.append(table);
+    if (moves.length > 50) box.append(el('p', { class: 'ga-hint' }, t('plan.movesMore', { n: moves.length - 50 })));
+    return box;
   }
 
   _exportImpact() {
@@ -393,8 +415,38 @@ export class PlanEditor {
     if (!window.confirm(message)) return;
     const out = await postJSON(`api/plans/${this.plan.id}/publish`, { version: this.plan.version }).catch(() => null);
     if (!out) return;
-    this._say('plan.published', { renumbered: Object.keys(out.renumbered).length, review: out.assignmentsToReview.length, incidents: out.incidents?.moved ?? 0 });
     await this.loadPlans(out.plan);
+    this._say('plan.published', { renumbered: Object.keys(out.renumbered).length, review: out.assignmentsToReview.length, incidents: out.incidents?.moved ?? 0 });
+    this._renderPublication(out);
+  }
+
+  /** What a publication asks the planner to look at: new codes and the worker duties on changed grids. */
+  _renderPublication(out) {
+    this.impact.innerHTML = '';
+    const renumbered = Object.entries(out.renumbered);
+    if (renumbered.length) {
+      const list = el('ul', { id: 'publish-renumbered', class: 'ga-violations' });
+      renumbered.forEach(([from, to]) => list.append(el('li', {}, `${from} → ${to}`)));
+      this.impact.append(el('h3', {}, t('plan.renumbered')), list);
+    }
+    if (!out.assignmentsToReview.length) return;
+    const table = el('table', { id: 'publish-review', class: 'ga-table' });
+    const head = el('tr');
+    ['plan.col.grid', 'plan.col.worker', 'plan.col.workerKind', 'plan.col.role'].forEach((k) => head.append(el('th', {}, t(k))));
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    out.assignmentsToReview.forEach((a) => {
+      const tr = el('tr', { 'data-worker': a.worker });
+      tr.append(el('td', {}, a.grid), el('td', {}, a.worker), el('td', {}, a.kind), el('td', {}, a.role));
+      body.append(tr);
+    });
+    table.append(thead, body);
+    const csv = this._button('publish-review-csv', 'plan.exportCsv', () => {
+      const rows = [['grid', 'worker', 'kind', 'role'], ...out.assignmentsToReview.map((a) => [a.grid, a.worker, a.kind, a.role])];
+      downloadCsv(`plan-${out.plan}-duties-to-review.csv`, `${rows.map((r) => r.map((v) => csvCell(v)).join(',')).join('\r\n')}\r\n`);
+    });
+    this.impact.append(el('h3', {}, t('plan.review')), table, csv);
   }
 
   _violationFeature(f, layer) {

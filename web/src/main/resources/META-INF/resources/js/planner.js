@@ -5,6 +5,7 @@ import { addBaseOverlays } from './layers.js';
 import { createMap } from './map.js';
 import { PlanEditor } from './plan-editor.js';
 import { ProposalDialog } from './proposal.js';
+import { PlanImport } from './plan-import.js';
 import { initShell } from './shell.js';
 
 const me = await initShell('planner');
@@ -14,9 +15,10 @@ const overlays = await addBaseOverlays(gaMap, me);
 const table = new GridTable(document.getElementById('grid-panel'), overlays.grids, me.scopeName);
 const editor = new PlanEditor(document.getElementById('plan-editor'), gaMap, me, overlays.grids);
 await editor.loadPlans();
+const planImport = new PlanImport(document.getElementById('plan-import-box'), me, (id) => editor.loadPlans(id), () => editor.plan);
 const proposals = new ProposalDialog(document.getElementById('proposal-opener'), gaMap, me, editor);
 // for the browser test: the map and the editor's selection
 window.gaPlanner = { map: gaMap.map, editor, proposals, editorSelectedBounds: () => editor.selected?.getBounds() };
 document.body.dataset.ready = 'true';
 
-export { me, gaMap, overlays, table, editor, proposals };
+export { me, gaMap, overlays, table, editor, planImport, proposals };

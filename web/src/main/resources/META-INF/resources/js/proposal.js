@@ -80,7 +80,7 @@ export class ProposalDialog {
     opener.append(button);
     // the dialog is built anew (in the current language) on every opening; the button follows a switch at once
     onLanguageChange(() => (button.textContent = t('proposal.open')));
-    this.dialog = el('dialog', { id: 'proposal-dialog', class: 'ga-dialog', 'aria-labelledby': 'proposal-title' });
+    this.dialog = el('dialog', { id: 'proposal-dialog', class: 'ga-proposal-dialog', 'aria-labelledby': 'proposal-title' });
     document.body.append(this.dialog);
   }
 
