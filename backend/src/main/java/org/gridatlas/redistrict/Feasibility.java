@@ -50,9 +50,11 @@ final class Feasibility {
         double total = 0;
         for (Unit u : units) {
             hh[component[u.id()]] += u.households();
-            size[component[u.id()]]++;
+            // a region needs a unit with households (else it is an empty grid): count those, or every unit if none
+            if (u.households() > 0) size[component[u.id()]]++;
             total += u.households();
         }
+        if (total == 0) for (Unit u : units) size[component[u.id()]]++;
         int[] out = new int[parts];
         int left = k;
         for (int c = 0; c < parts; c++) {

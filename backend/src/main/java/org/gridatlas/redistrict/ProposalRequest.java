@@ -1,6 +1,7 @@
 package org.gridatlas.redistrict;
 
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A request for a balanced proposal (POST /api/proposals).
@@ -17,6 +18,12 @@ import java.util.List;
  * @param keepCompounds keep a compound's (小区) buildings in one grid when it fits the band (default false)
  * @param locked codes of grids that must not change
  * @param name the draft's name
+ * @param householdsPerWorker target households per full-time worker (one worker per grid): the number of grids is
+ *     the scope's households divided by it, rounded; instead of {@code grids}
+ * @param workers full-time workers available: at most this many grids with {@code householdsPerWorker}
+ * @param compoundAreas compounds drawn by the planner (GeoJSON Polygon/MultiPolygon, WGS84): the buildings inside
+ *     each stay in one grid (whatever {@code keepCompounds} says), unless together above the band's upper bound
+ * @param barriers lines no grid may cross (roads, rivers: GeoJSON LineString/MultiLineString, WGS84)
  */
 public record ProposalRequest(
         Long plan,
@@ -30,4 +37,8 @@ public record ProposalRequest(
         Long seed,
         Boolean keepCompounds,
         List<String> locked,
-        String name) {}
+        String name,
+        Double householdsPerWorker,
+        Integer workers,
+        List<JsonNode> compoundAreas,
+        List<JsonNode> barriers) {}

@@ -185,6 +185,7 @@ public class ProposalService {
         if (r.grids() != null && r.grids() <= 0)
             throw new BadParameterException(
                     "grids", "grids must be at least 1 (leave it out for as many as the band allows)");
+        checkWorkers(r);
         double[] band = drafts.householdBand(street);
         double lo = r.bandMin() != null ? r.bandMin() : band[0];
         double hi = r.bandMax() != null ? r.bandMax() : band[1];
@@ -201,19 +202,97 @@ public class ProposalService {
             throw new BadParameterException("plan", "plan " + basedOn + " is of another street");
         List<String> communities = r.community() != null ? List.of(r.community()) : store.communities(street);
         Set<String> locked = new TreeSet<>(r.locked() == null ? List.of() : r.locked());
+        List<Geometry> drawn = drawn(r.compoundAreas(), "compoundAreas", 2);
+        List<Geometry> lines = drawn(r.barriers(), "barriers", 1);
+        Geometry barriers = lines.isEmpty() ? null : UnaryUnionOp.union(lines);
         List<CommunityInput> inputs = new ArrayList<>();
-        for (String c : communities) inputs.add(input(basedOn, c, locked, r.community() != null));
+        for (String c : communities) {
+            CommunityInput in = withDrawnCompounds(input(basedOn, c, locked, r.community() != null), drawn);
+            inputs.add(
+                    new CommunityInput(in.community(), in.free(), in.buildings(), in.current(), in.locked(), barriers));
+        }
         for (String l : locked) {
             if (inputs.stream().noneMatch(i -> i.locked().contains(l)))
                 throw new BadParameterException(
                         "locked", "locked grid " + l + " is not a grid of plan " + basedOn + " in the scope");
         }
-        int[] grids = allocate(inputs, r.grids(), minimal);
+        int[] grids = allocate(inputs, total(r, inputs), minimal);
         Settings settings = new Settings(
                 minimal, lo, hi, compactness, r.seed() == null ? 1 : r.seed(), Boolean.TRUE.equals(r.keepCompounds()));
         String name =
                 r.name() == null || r.name().isBlank() ? "均衡网格方案" : r.name().strip();
         return new Plan(basedOn, r.community(), inputs, grids, settings, name);
+    }
+
+    /** Drawn geometries in the metric CRS: polygons (dimension 2) or lines (1), each valid. */
+    private List<Geometry> drawn(List<tools.jackson.databind.JsonNode> areas, String name, int dimension) {
+        List<Geometry> out = new ArrayList<>();
+        if (areas == null) return out;
+        for (int i = 0; i < areas.size(); i++) {
+            String field = name + "[" + i + "]";
+            Geometry g;
+            try {
+                g = areas.get(i) == null || areas.get(i).isNull()
+                        ? null
+                        : store.fromGeoJson(areas.get(i).toString());
+            } catch (org.springframework.dao.DataAccessException e) {
+                throw new BadParameterException(field, field + " is not a readable GeoJSON geometry");
+            }
+            if (g == null || g.getDimension() != dimension || !g.isValid() || g.isEmpty())
+                throw new BadParameterException(
+                        field,
+                        field + " must be a valid GeoJSON "
+                                + (dimension == 2 ? "Polygon or MultiPolygon" : "LineString or MultiLineString"));
+            out.add(g);
+        }
+        return out;
+    }
+
+    /** Buildings inside a drawn compound get its name (Tessellation keeps such compounds whole). */
+    private static CommunityInput withDrawnCompounds(CommunityInput in, List<Geometry> drawn) {
+        if (drawn.isEmpty()) return in;
+        List<ProposalBuilding> out = new ArrayList<>();
+        for (ProposalBuilding b : in.buildings()) {
+            String compound = b.compound();
+            for (int i = 0; i < drawn.size(); i++) {
+                if (drawn.get(i).contains(b.footprint().getInteriorPoint())) compound = Tessellation.DRAWN + (i + 1);
+            }
+            out.add(new ProposalBuilding(b.code(), b.footprint(), b.households(), compound));
+        }
+        return new CommunityInput(in.community(), in.free(), out, in.current(), in.locked());
+    }
+
+    private static void checkWorkers(ProposalRequest r) {
+        if (r.householdsPerWorker() == null) {
+            if (r.workers() != null)
+                throw new BadParameterException("workers", "workers goes with householdsPerWorker");
+            return;
+        }
+        if (r.grids() != null)
+            throw new BadParameterException("householdsPerWorker", "give either grids or householdsPerWorker");
+        if (!(r.householdsPerWorker() > 0))
+            throw new BadParameterException("householdsPerWorker", "householdsPerWorker must be positive");
+        if (r.workers() != null && r.workers() <= 0)
+            throw new BadParameterException("workers", "workers must be at least 1");
+    }
+
+    /**
+     * The number of grids asked for the whole scope: {@code grids}, or with a households-per-worker target (one
+     * full-time worker per grid) the scope's households divided by it, rounded, at most the available workers; null
+     * for as many as the band allows.
+     */
+    static Integer total(ProposalRequest r, List<CommunityInput> inputs) {
+        if (r.householdsPerWorker() == null) return r.grids();
+        long households = inputs.stream()
+                .flatMap(i -> i.buildings().stream())
+                .mapToLong(ProposalBuilding::households)
+                .sum();
+        long k = Math.max(1, Math.round(households / r.householdsPerWorker()));
+        if (r.workers() != null && r.workers() < inputs.size())
+            throw new BadParameterException(
+                    "workers", inputs.size() + " communities need at least " + inputs.size() + " workers");
+        if (r.workers() != null) k = Math.min(k, r.workers());
+        return (int) Math.max(k, inputs.size());
     }
 
     private CommunityInput input(long plan, String community, Set<String> locked, boolean single) {
@@ -237,7 +316,33 @@ public class ProposalService {
         if (buildings.isEmpty() && single)
             throw new BadParameterException(
                     "community", "community " + community + " has no buildings outside the locked grids to divide");
+        requireHouseholdsInEveryPiece(community, free, buildings, !mine.isEmpty());
         return new CommunityInput(community, free, buildings, current, mine);
+    }
+
+    /**
+     * A piece of the area to divide without households could only be an empty grid or part of a grid in two pieces:
+     * both are refused, so the request is (naming the locked grids that cut it off, else the community).
+     */
+    private static void requireHouseholdsInEveryPiece(
+            String community, Geometry free, List<ProposalBuilding> buildings, boolean lockedAny) {
+        int households =
+                buildings.stream().mapToInt(ProposalBuilding::households).sum();
+        if (free.getNumGeometries() < 2 || households == 0) return;
+        for (int i = 0; i < free.getNumGeometries(); i++) {
+            Geometry piece = free.getGeometryN(i);
+            if (piece.getArea() < 1) continue; // a sliver of the overlay, below the plan rules' 1 m² tolerance
+            int inside = buildings.stream()
+                    .filter(b -> piece.contains(b.footprint().getInteriorPoint()))
+                    .mapToInt(ProposalBuilding::households)
+                    .sum();
+            if (inside == 0)
+                throw new BadParameterException(
+                        lockedAny ? "locked" : "community",
+                        "a piece of community " + community + " of " + Math.round(piece.getArea())
+                                + " m² without households is cut off from the rest"
+                                + (lockedAny ? " by the locked grids: lock it too or unlock a neighbouring grid" : ""));
+        }
     }
 
     /** Grids per community: the total shared by households (at least one each), or max-p (0). */

@@ -64,6 +64,15 @@ class ProposalStore {
         return out;
     }
 
+    /** A drawn GeoJSON geometry (WGS84) in the metric CRS; PostGIS rejects an unreadable one (DataAccessException). */
+    Geometry fromGeoJson(String geoJson) {
+        return jdbc.sql("SELECT ST_AsBinary(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(:g), 4326), :srid))")
+                .param("g", geoJson)
+                .param("srid", metricSrid)
+                .query((rs, i) -> read(rs.getBytes(1)))
+                .single();
+    }
+
     private static Geometry read(byte[] wkb) {
         try {
             return new WKBReader().read(wkb);

@@ -40,7 +40,7 @@ public final class Redistricter {
     public static CommunityProposal baseline(CommunityInput in, Settings s, int k) {
         List<String> notes = new ArrayList<>();
         List<Unit> units = Tessellation.units(in.free(), in.buildings(), s.keepCompounds(), s.hi(), notes);
-        UnitGraph graph = UnitGraph.of(units);
+        UnitGraph graph = UnitGraph.of(units, in.barriers());
         Regions r = new Regions(units, graph, Bisection.partition(units, k), k, null);
         int total = units.stream().mapToInt(Unit::households).sum();
         List<ProposedGrid> grids = new ArrayList<>();
@@ -69,7 +69,7 @@ public final class Redistricter {
             List<String> notes) {
         List<Unit> units = Tessellation.units(in.free(), in.buildings(), s.keepCompounds(), s.hi(), notes);
         progress.accept(0.2);
-        UnitGraph graph = UnitGraph.of(units);
+        UnitGraph graph = UnitGraph.of(units, in.barriers());
         int[] component = graph.components();
         int total = units.stream().mapToInt(Unit::households).sum();
         List<String> proof = Feasibility.proof(units, total, k, s.lo(), s.hi());
@@ -82,6 +82,10 @@ public final class Redistricter {
             int kk = tries.get(t);
             int[] perComponent = Feasibility.allocate(units, component, kk);
             int regions = java.util.Arrays.stream(perComponent).sum();
+            if (regions < kk && k > 0) {
+                notes.add(
+                        "only " + regions + " building units hold households: " + regions + " grids instead of " + kk);
+            }
             int[] start = RegionGrowing.grow(units, graph, component, perComponent, new Random(s.seed()));
             Regions r = new Regions(units, graph, start, regions, null);
             double target = (double) total / regions;
@@ -102,7 +106,8 @@ public final class Redistricter {
             }
             if (k > 0 || out == 0) break;
         }
-        if (best == null) throw new CancelledException();
+        // a search cut short is no result: nothing half-done leaves the core
+        if (best == null || cancelled.getAsBoolean()) throw new CancelledException();
         if (k <= 0 && RegionStats.of(best, s.lo(), s.hi()).inBand() < best.k && proof.isEmpty()) {
             notes.add("no partition with every grid in the band was found (none proved impossible either)");
         }
@@ -121,6 +126,7 @@ public final class Redistricter {
             grids.add(grid(null, Tessellation.polygonal(UnaryUnionOp.union(shapes)), hh, nb, mean, true));
         }
         grids = noded(grids, List.of());
+        requireWholeGrids(grids, total);
         RegionStats stats = RegionStats.of(best, s.lo(), s.hi());
         progress.accept(1.0);
         return new CommunityProposal(
@@ -156,7 +162,7 @@ public final class Redistricter {
             progress.accept(0.4 * (g + 1) / codes.size());
         }
         int[] start = startList.stream().mapToInt(Integer::intValue).toArray();
-        UnitGraph graph = UnitGraph.of(units);
+        UnitGraph graph = UnitGraph.of(units, in.barriers());
         int total = units.stream().mapToInt(Unit::households).sum();
         List<String> proof = Feasibility.proof(units, total, codes.size(), s.lo(), s.hi());
         Regions r = new Regions(units, graph, start, codes.size(), start);
@@ -206,6 +212,23 @@ public final class Redistricter {
                 null,
                 units.size(),
                 java.util.Arrays.stream(graph.components()).max().orElse(-1) + 1);
+    }
+
+    /**
+     * The last guard of every result: each grid one polygon, with households when the area has any. Growth keeps
+     * regions connected and seeded on households, the search never disconnects nor drains one; a grid failing here
+     * is a bug, reported as such rather than saved.
+     */
+    static void requireWholeGrids(List<ProposedGrid> grids, int totalHouseholds) {
+        for (ProposedGrid g : grids) {
+            int pieces = 0; // slivers below the plan rules' 1 m² tolerance are not pieces
+            for (int i = 0; i < g.shape().getNumGeometries(); i++)
+                if (g.shape().getGeometryN(i).getArea() >= 1) pieces++;
+            if (pieces != 1)
+                throw new IllegalStateException("proposed grid in " + pieces + " pieces: no proposal saved");
+            if (totalHouseholds > 0 && g.households() == 0)
+                throw new IllegalStateException("proposed grid without households: no proposal saved");
+        }
     }
 
     /** The grids noded against each other and against the unchanged grids (whose vertices they gain). */

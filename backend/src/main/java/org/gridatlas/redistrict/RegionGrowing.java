@@ -80,7 +80,10 @@ final class RegionGrowing {
     private static List<Integer> seeds(List<Unit> units, int[] component, int c, int k, Random rng) {
         List<Unit> members = new ArrayList<>();
         for (Unit u : units) if (component[u.id()] == c) members.add(u);
-        k = Math.min(k, members.size());
+        // Seeds hold households: a seed in a household-free area (a campus, a park) can stay empty for good.
+        List<Unit> candidates = members.stream().filter(u -> u.households() > 0).toList();
+        if (candidates.size() < k) candidates = members;
+        k = Math.min(k, candidates.size());
         double[][] centres = new double[k][];
         Unit first = members.get(rng.nextInt(members.size()));
         centres[0] = new double[] {first.x(), first.y()};
@@ -114,7 +117,7 @@ final class RegionGrowing {
         for (double[] centre : centres) {
             Unit best = null;
             double d = Double.MAX_VALUE;
-            for (Unit u : members) {
+            for (Unit u : candidates) {
                 double du = Math.hypot(u.x() - centre[0], u.y() - centre[1]);
                 if (du < d && !out.contains(u.id())) {
                     d = du;

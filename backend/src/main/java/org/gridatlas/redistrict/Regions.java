@@ -84,10 +84,15 @@ final class Regions {
         of[u] = to;
     }
 
-    /** Whether region of(u) stays connected without u: its neighbours in the region still reach each other. */
+    /**
+     * Whether u may leave its region: the region keeps households if it had some (a grid drained to zero households
+     * could sit on a plateau of household-free units that no single move improves: the empty grid of issue 9), and
+     * stays connected (its neighbours in the region still reach each other).
+     */
     boolean removable(int u, int[] mark, int[] queue, int stamp) {
         int r = of[u];
         if (size[r] <= 1) return false;
+        if (households[r] > 0 && households[r] - units.get(u).households() <= 0) return false;
         int first = -1;
         int need = 0;
         for (int v : graph.neighbours[u]) {

@@ -49,14 +49,18 @@ final class Tessellation {
         return split(area, atoms, shapes, notes);
     }
 
+    /** The compound name given to the buildings inside a compound drawn in the request (always kept together). */
+    static final String DRAWN = "drawn compound ";
+
     /** Buildings grouped into atoms: one per compound that fits the band, else one per building. */
     static List<List<ProposalBuilding>> atoms(
             List<ProposalBuilding> buildings, boolean keepCompounds, double maxHouseholds, List<String> notes) {
         Map<String, List<ProposalBuilding>> groups = new LinkedHashMap<>();
         for (ProposalBuilding b : buildings) {
-            String key = keepCompounds && b.compound() != null && !b.compound().isBlank()
-                    ? "c:" + b.compound()
-                    : "b:" + b.code();
+            boolean keep =
+                    keepCompounds || (b.compound() != null && b.compound().startsWith(DRAWN));
+            String key =
+                    keep && b.compound() != null && !b.compound().isBlank() ? "c:" + b.compound() : "b:" + b.code();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(b);
         }
         List<List<ProposalBuilding>> atoms = new ArrayList<>();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -23,6 +25,16 @@ final class UnitGraph {
     }
 
     static UnitGraph of(List<Unit> units) {
+        return of(units, null);
+    }
+
+    /**
+     * @param barriers lines no grid may cross (roads, rivers), or null: units whose shared border a barrier touches
+     *     are not neighbours, so no region (grid) reaches across it
+     */
+    static UnitGraph of(List<Unit> units, Geometry barriers) {
+        PreparedGeometry cut =
+                barriers == null || barriers.isEmpty() ? null : PreparedGeometryFactory.prepare(barriers);
         int n = units.size();
         STRtree index = new STRtree();
         Geometry[] boundaries = new Geometry[n];
@@ -42,8 +54,9 @@ final class UnitGraph {
             for (Object o : index.query(u.shape().getEnvelopeInternal())) {
                 int j = (Integer) o;
                 if (j <= u.id()) continue;
-                double l = boundaries[u.id()].intersection(boundaries[j]).getLength();
-                if (l >= MIN_SHARED) {
+                Geometry border = boundaries[u.id()].intersection(boundaries[j]);
+                double l = border.getLength();
+                if (l >= MIN_SHARED && (cut == null || !cut.intersects(border))) {
                     adj.get(u.id()).add(new int[] {j});
                     len.get(u.id()).add(l);
                     adj.get(j).add(new int[] {u.id()});

@@ -166,19 +166,68 @@ class ProposalApiTest extends PostgisIntegrationTest {
     }
 
     @Test
-    void badInputIsAnsweredWithProblemJsonNamingTheField() {
-        record Bad(String body, String field) {}
+    void badInputIsAnsweredWithProblemJsonNamingTheFieldAndSavesNothing() {
+        record Bad(String body, String field, int status) {}
+        int plansBefore = count("SELECT count(*) FROM boundary_plan");
+        int gridsBefore = count("SELECT count(*) FROM grid");
         for (Bad b : List.of(
-                new Bad("{\"community\":\"330299001001\",\"grids\":0}", "grids"),
-                new Bad("{\"community\":\"330299001001\",\"bandMin\":500,\"bandMax\":300}", "bandMin"),
-                new Bad("{\"community\":\"330299001001\",\"locked\":[\"330212008001001\"]}", "locked"),
-                new Bad("{\"community\":\"330299001002\"}", "community"),
-                new Bad("{\"community\":\"330299001001\",\"mode\":\"magic\"}", "mode"))) {
+                new Bad("{\"community\":\"330299001001\",\"grids\":0}", "grids", 400),
+                new Bad("{\"community\":\"330299001001\",\"bandMin\":500,\"bandMax\":300}", "bandMin", 400),
+                // a grid of the sample street: outside this community (and this planner's street)
+                new Bad("{\"community\":\"330299001001\",\"locked\":[\"330212008001001\"]}", "locked", 400),
+                // a grid code that is no grid at all
+                new Bad("{\"community\":\"330299001001\",\"locked\":[\"330299001001999\"]}", "locked", 400),
+                // 空地社区: a community with no buildings
+                new Bad("{\"community\":\"330299001002\"}", "community", 400),
+                new Bad("{\"community\":\"330299001001\",\"compactness\":1.5}", "compactness", 400),
+                new Bad("{\"community\":\"330299001001\",\"compactness\":-0.1}", "compactness", 400),
+                new Bad("{\"community\":\"330299001001\",\"plan\":987654321}", "plan", 404),
+                new Bad("{\"community\":\"330299001001\",\"mode\":\"magic\"}", "mode", 400),
+                new Bad(
+                        "{\"community\":\"330299001001\",\"grids\":2,\"householdsPerWorker\":250}",
+                        "householdsPerWorker",
+                        400),
+                new Bad("{\"community\":\"330299001001\",\"householdsPerWorker\":0}", "householdsPerWorker", 400),
+                new Bad("{\"community\":\"330299001001\",\"householdsPerWorker\":250,\"workers\":0}", "workers", 400),
+                new Bad("{\"community\":\"330299001001\",\"workers\":3}", "workers", 400),
+                new Bad(
+                        "{\"community\":\"330299001001\",\"compoundAreas\":[{\"type\":\"Point\",\"coordinates\":[121.7,29.95]}]}",
+                        "compoundAreas[0]",
+                        400),
+                new Bad(
+                        "{\"community\":\"330299001001\",\"compoundAreas\":[{\"type\":\"Nope\"}]}",
+                        "compoundAreas[0]",
+                        400),
+                // the second barrier is a polygon, not a line
+                new Bad(
+                        "{\"community\":\"330299001001\",\"barriers\":[{\"type\":\"LineString\",\"coordinates\":"
+                                + "[[121.7,29.95],[121.71,29.95]]},{\"type\":\"Polygon\",\"coordinates\":"
+                                + "[[[121.7,29.95],[121.71,29.95],[121.71,29.96],[121.7,29.95]]]}]}",
+                        "barriers[1]",
+                        400))) {
             Api.Answer a = planner.postJson("/api/proposals", b.body());
-            assertThat(a.status()).as(a.body()).isEqualTo(400);
+            assertThat(a.status()).as(a.body()).isEqualTo(b.status());
             assertThat(a.contentType()).contains("application/problem+json");
             assertThat(a.json().get("parameter").asString()).as(b.body()).isEqualTo(b.field());
         }
+        assertThat(count("SELECT count(*) FROM boundary_plan"))
+                .as("no draft saved")
+                .isEqualTo(plansBefore);
+        assertThat(count("SELECT count(*) FROM grid")).as("no grid written").isEqualTo(gridsBefore);
+    }
+
+    @Test
+    void aHouseholdsPerWorkerTargetSetsTheNumberOfGridsCappedByTheWorkers() throws Exception {
+        // the fixture community holds 100 + 200 + 50 + 400 = 750 households: 750 / 250 = 3 grids
+        JsonNode three = finished(
+                planner, "{\"community\":\"330299001001\",\"householdsPerWorker\":250,\"bandMin\":1,\"bandMax\":750}");
+        assertThat(three.get("result").get("summary").get("grids").asInt()).isEqualTo(3);
+        // 750 / 200 = 3.75 → 4 grids, but only 2 workers
+        JsonNode two = finished(
+                planner,
+                "{\"community\":\"330299001001\",\"householdsPerWorker\":200,\"workers\":2,\"bandMin\":1,\"bandMax\":750}");
+        assertThat(two.get("result").get("summary").get("grids").asInt()).isEqualTo(2);
+        assertTilesAndKeepsBuildingsWhole(two.get("plan").asLong(), "330299001001");
     }
 
     @Test
@@ -194,15 +243,7 @@ class ProposalApiTest extends PostgisIntegrationTest {
             // max-p: as many grids as the band allows, within one of ⌊H/300⌋
             assertThat(grids).isBetween(total / 500 + 1, total / 300);
             if (community.get("infeasibility").isEmpty()) {
-                List<Integer> hh = jdbc.sql(
-                                """
-                                SELECT coalesce(sum(b.households), 0)::int FROM grid g
-                                LEFT JOIN building b ON ST_Contains(g.geom, b.point)
-                                WHERE g.plan_id = :p AND g.community_code = :c GROUP BY g.code""")
-                        .param("p", plan)
-                        .param("c", c)
-                        .query(Integer.class)
-                        .list();
+                List<Integer> hh = householdsPerGrid(plan, c);
                 assertThat(hh).as(c).allSatisfy(h -> assertThat(h).isBetween(300, 500));
             }
             JsonNode stats = community.get("stats");
@@ -259,5 +300,59 @@ class ProposalApiTest extends PostgisIntegrationTest {
         int movedScratch =
                 scratch.get("result").get("summary").get("movedHouseholds").asInt();
         assertThat(movedMinimal).isPositive().isLessThan(movedScratch);
+    }
+
+    /**
+     * Issue 9's bench failure: the sample street's largest community (330212008006, 1,214 buildings, 2,803
+     * households) into 10 grids left one grid with no households (max deviation 1.000): a seed on a household-free
+     * building whose neighbours were household-free too. 10 grids of ≥ 300 cannot hold 2,803 households (proved),
+     * but no grid may be empty or in pieces.
+     */
+    @Test
+    void theLargestSampleCommunityInTenGridsHasNoEmptyGrid() throws Exception {
+        String c = "330212008006";
+        assertThat(count("SELECT count(*) FROM building WHERE community_code = '" + c + "'"))
+                .isEqualTo(1214);
+        JsonNode job = finished(as("planner"), "{\"community\":\"" + c + "\",\"grids\":10,\"seed\":1}");
+        long plan = job.get("plan").asLong();
+        List<Integer> hh = householdsPerGrid(plan, c);
+        assertThat(hh).hasSize(10).allSatisfy(h -> assertThat(h).isPositive());
+        assertThat(job.get("result")
+                        .get("communities")
+                        .get(0)
+                        .get("infeasibility")
+                        .toString())
+                .contains("cannot fill 10 grids of at least 300");
+        assertTilesAndKeepsBuildingsWhole(plan, c);
+    }
+
+    /** Households of each grid of the plan in the community, counted in PostGIS from the buildings, ascending. */
+    List<Integer> householdsPerGrid(long plan, String community) {
+        return jdbc.sql(
+                        """
+                        SELECT coalesce(sum(b.households), 0)::int FROM grid g
+                        LEFT JOIN building b ON ST_Contains(g.geom, b.point)
+                        WHERE g.plan_id = :p AND g.community_code = :c GROUP BY g.code ORDER BY 1""")
+                .param("p", plan)
+                .param("c", community)
+                .query(Integer.class)
+                .list();
+    }
+
+    @Test
+    void buildingsInsideADrawnCompoundStayInOneGrid() throws Exception {
+        // P1 100, P3 50, P2 200, P4 400 in a row west → east: two balanced grids are {P1, P3, P2} = 350 | {P4} = 400
+        String free = "{\"community\":\"330299001001\",\"grids\":2,\"bandMin\":1,\"bandMax\":750";
+        assertThat(householdsPerGrid(finished(planner, free + "}").get("plan").asLong(), "330299001001"))
+                .containsExactly(350, 400);
+        // a compound drawn over x 100–300 m holds P2 and P4: together they leave {P1, P3} = 150 | {P2, P4} = 600
+        String area = jdbc.sql("SELECT ST_AsGeoJSON(fixture_box(100, 0, 300, 100))")
+                .query(String.class)
+                .single();
+        long plan = finished(planner, free + ",\"compoundAreas\":[" + area + "]}")
+                .get("plan")
+                .asLong();
+        assertThat(householdsPerGrid(plan, "330299001001")).containsExactly(150, 600);
+        assertTilesAndKeepsBuildingsWhole(plan, "330299001001");
     }
 }

@@ -128,4 +128,73 @@ class RedistricterTest {
         assertThat(in.current()).isNotNull();
         assertThat(cuts).hasSize(7);
     }
+
+    @Test
+    void moreGridsThanBuildingsWithHouseholdsGivesNoEmptyGrid() {
+        // 4 × 2 buildings, only three hold households (a school campus around them): 5 grids asked, 3 possible
+        Geometry community = box(0, 0, 100, 50);
+        List<ProposalBuilding> buildings = lattice(4, 2, (i, j) -> j == 0 && i < 3 ? 100 : 0);
+        CommunityInput in = new CommunityInput("c", community, buildings, Map.of(), List.of());
+        CommunityProposal p = propose(in, new Settings(false, 50, 150, 0.5, 42, false), 5);
+        assertThat(p.grids()).hasSize(3);
+        assertThat(p.grids()).allSatisfy(g -> assertThat(g.households()).isEqualTo(100));
+        assertTiles(community, p.grids(), buildings);
+        assertThat(p.notes()).anySatisfy(n -> assertThat(n).contains("3 grids instead of 5"));
+    }
+
+    @Test
+    void aHouseholdFreeCampusInTheMiddleLeavesNoGridEmpty() {
+        // columns 5–10 of a 16 × 8 lattice are a campus without households; 80 buildings × 10 = 800 households
+        Geometry community = box(0, 0, 400, 200);
+        List<ProposalBuilding> buildings = lattice(16, 8, (i, j) -> i >= 5 && i <= 10 ? 0 : 10);
+        CommunityInput in = new CommunityInput("c", community, buildings, Map.of(), List.of());
+        for (long seed = 1; seed <= 5; seed++) {
+            CommunityProposal p = propose(in, new Settings(false, 150, 250, 0.5, seed, false), 4);
+            assertThat(p.grids()).hasSize(4);
+            assertTiles(community, p.grids(), buildings);
+            assertThat(p.grids()).as("seed " + seed).allSatisfy(g -> assertThat(g.households())
+                    .isPositive());
+        }
+    }
+
+    @Test
+    void aCancelledSearchGivesNoResultAtAll() {
+        Geometry community = box(0, 0, 400, 200);
+        List<ProposalBuilding> buildings = lattice(16, 8, (i, j) -> 25);
+        CommunityInput in = new CommunityInput("c", community, buildings, Map.of(), List.of());
+        // cancelled during the local search (after a few checks), not before it starts
+        int[] asked = {0};
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Redistricter.propose(in, SCRATCH, 8, () -> ++asked[0] > 3, p -> {}))
+                .isInstanceOf(Redistricter.CancelledException.class);
+        assertThat(asked[0]).isGreaterThan(3);
+    }
+
+    @Test
+    void noGridCrossesABarrier() {
+        // 16 × 8 buildings of 25 households; a road along x = 100 m (between columns 3 and 4, whose Voronoi border
+        // it is) crosses the whole block: without it two grids split at x = 200 (1,600 each); with it the west
+        // (4 columns, 800) and the east (12 columns, 2,400) cannot share a grid
+        Geometry community = box(0, 0, 400, 200);
+        List<ProposalBuilding> buildings = lattice(16, 8, (i, j) -> 25);
+        Settings wide = new Settings(false, 1, 3200, 0.5, 42, false);
+        CommunityInput open = new CommunityInput("c", community, buildings, Map.of(), List.of());
+        assertThat(propose(open, wide, 2).grids())
+                .allSatisfy(g -> assertThat(g.households()).isEqualTo(1600));
+        Geometry road = GF.createLineString(new org.locationtech.jts.geom.Coordinate[] {
+            new org.locationtech.jts.geom.Coordinate(100, -10), new org.locationtech.jts.geom.Coordinate(100, 210)
+        });
+        CommunityInput cut = new CommunityInput("c", community, buildings, Map.of(), List.of(), road);
+        CommunityProposal p = propose(cut, wide, 2);
+        assertTiles(community, p.grids(), buildings);
+        assertThat(p.grids().stream().map(ProposedGrid::households).sorted().toList())
+                .containsExactly(800, 2400);
+        ProposedGrid west = p.grids().stream()
+                .filter(g -> g.households() == 800)
+                .findFirst()
+                .orElseThrow();
+        assertThat(west.shape().symDifference(box(0, 0, 100, 200)).getArea())
+                .as("the west grid is the 100 m × 200 m strip up to the road")
+                .isLessThan(1.0);
+    }
 }
