@@ -24,6 +24,7 @@ public class PlanService {
      * A plan as listed.
      *
      * @param communityCode the community a plan is limited to, or null for the whole street
+     * @param basedOn the plan a draft was copied from, or null
      * @param grids number of grids in the plan
      */
     public record Plan(
@@ -32,6 +33,7 @@ public class PlanService {
             String communityCode,
             String name,
             String status,
+            Long basedOn,
             String author,
             String note,
             int version,
@@ -83,6 +85,7 @@ public class PlanService {
                         rs.getString("community_code"),
                         rs.getString("name"),
                         rs.getString("status"),
+                        rs.getObject("based_on", Long.class),
                         rs.getString("author"),
                         rs.getString("note"),
                         rs.getInt("version"),

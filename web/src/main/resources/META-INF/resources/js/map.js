@@ -5,6 +5,14 @@ import { getJSON } from './api.js';
 import { onLanguageChange, t } from './i18n.js';
 
 /** Escapes text for HTML (popups and tooltips are HTML strings). */
+/** A new element with attributes (`class` sets the class name) and, if given, its text. */
+export function el(tag, attrs = {}, text) {
+  const e = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => (k === 'class' ? (e.className = v) : e.setAttribute(k, v)));
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
 export function escapeHtml(value) {
   return String(value ?? '').replace(
     /[&<>"']/g,

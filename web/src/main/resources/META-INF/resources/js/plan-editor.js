@@ -4,7 +4,7 @@
 // published plan and publish. The server keeps the grids a coverage; this module only draws and asks.
 import { csvCell, downloadCsv } from './csv.js';
 import { getJSON, postJSON, ApiError } from './api.js';
-import { escapeHtml } from './map.js';
+import { el, escapeHtml } from './map.js';
 import { formatNumber, t } from './i18n.js';
 import { getAllFeatures } from './layers.js';
 
@@ -14,13 +14,6 @@ const VIOLATION_STYLE = { className: 'ga-violation', color: '#c0392b', weight: 2
 const CHANGED_STYLE = { className: 'ga-changed-area', color: '#7c3aed', weight: 1.5, fillColor: '#a78bfa', fillOpacity: 0.55 };
 const PREVIEW_STYLE = { className: 'ga-preview-grid', color: '#e8590c', weight: 2, fillColor: '#fdba74', fillOpacity: 0.35, dashArray: '6 4' };
 
-function el(tag, attrs = {}, text) {
-  const e = document.createElement(tag);
-  Object.entries(attrs).forEach(([k, v]) => (k === 'class' ? (e.className = v) : e.setAttribute(k, v)));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
 export class PlanEditor {
   constructor(root, gaMap, me, publishedGrids) {
     this.root = root;
@@ -29,6 +22,7 @@ export class PlanEditor {
     this.me = me;
     this.published = publishedGrids;
     this.plan = null; // { id, version, status, name }
+    this.openListeners = [];
     this.selected = null;
     this.pending = null; // the previewed edit waiting for save / cancel
     this.draftLayer = L.geoJSON(null, { pane: 'ga-grids', style: () => DRAFT_STYLE, onEachFeature: (f, l) => this._gridFeature(f, l) });
@@ -123,6 +117,7 @@ export class PlanEditor {
     const p = list.find((x) => x.id === id);
     if (!p) return;
     this.plan = { id: p.id, version: p.version, status: p.status, name: p.name };
+    this.openListeners.forEach((fn) => fn(p, list));
     this.selected = null;
     this.pending = null;
     this.previewLayer.clearLayers();
@@ -140,10 +135,21 @@ export class PlanEditor {
     document.body.dataset.planVersion = String(p.version);
   }
 
-  async createDraft() {
-    const name = `${t('plan.draftName')} ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
-    const created = await postJSON('api/plans', { street: this.me.streetCode, name });
-    await this.loadPlans(created.id);
+  /** A new draft: by default a copy of the published plan for the whole street, or as the options say. */
+  async createDraft(options = {}) {
+    const name = options.name ?? `${t('plan.draftName')} ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
+    try {
+      const created = await postJSON('api/plans', { street: this.me.streetCode, name, note: options.note, basedOn: options.basedOn, community: options.community });
+      await this.loadPlans(created.id);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      this.status.textContent = e.message;
+    }
+  }
+
+  /** fn(plan, plans) is called with the plan as listed each time a plan opens. */
+  onOpen(fn) {
+    this.openListeners.push(fn);
   }
 
   // ---------------------------------------------------------------- selection and tools

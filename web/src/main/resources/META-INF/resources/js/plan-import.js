@@ -7,6 +7,7 @@ import { ApiError, postMultipart } from './api.js';
 import { save } from './csv.js';
 import { addMessages, formatNumber, onLanguageChange, t } from './i18n.js';
 import { getAllFeatures } from './layers.js';
+import { el } from './map.js';
 
 addMessages('zh-CN', {
   'planImport.open': '导入方案文件',
@@ -66,13 +67,6 @@ addMessages('en', {
   'planImport.whole': 'whole file',
   'planImport.failed': 'Import failed: {message}',
 });
-
-function el(tag, attrs = {}, text) {
-  const e = document.createElement(tag);
-  Object.entries(attrs).forEach(([k, v]) => (k === 'class' ? (e.className = v) : e.setAttribute(k, v)));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function table(id, headKeys, rows) {
   const tableEl = el('table', { id, class: 'ga-table' });

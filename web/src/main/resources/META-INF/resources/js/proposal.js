@@ -6,6 +6,7 @@ import { csvCell, downloadCsv, downloadXlsx } from './csv.js';
 import { formatNumber, onLanguageChange, t } from './i18n.js';
 import { containsPoint, getAllFeatures } from './layers.js';
 import './proposal-i18n.js';
+import { el } from './map.js';
 
 const LOCKED_STYLE = { className: 'ga-locked-grid', color: '#0f766e', weight: 2.5, fillColor: '#5eead4', fillOpacity: 0.5 };
 const PICK_STYLE = { className: 'ga-pick-grid', color: '#0f766e', weight: 1, fillOpacity: 0, dashArray: '2 4' };
@@ -30,13 +31,6 @@ const FIELD_LABELS = {
   compoundAreas: 'proposal.layer.compounds',
   barriers: 'proposal.layer.barriers',
 };
-
-function el(tag, attrs = {}, text) {
-  const e = document.createElement(tag);
-  Object.entries(attrs).forEach(([k, v]) => (k === 'class' ? (e.className = v) : e.setAttribute(k, v)));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function field(label, input) {
   const row = el('label', { class: 'ga-form-row' });
