@@ -101,7 +101,7 @@ final class RedistrictBenchmark implements Benchmark {
                 .formatted(maxDev, sumDev / n, minPp, sumPp / n, inBand, n, contiguous, n);
     }
 
-    private static int[] allocate(List<CommunityInput> inputs, int total) {
+    static int[] allocate(List<CommunityInput> inputs, int total) {
         double[] hh = inputs.stream()
                 .mapToDouble(i -> i.buildings().stream()
                         .mapToInt(ProposalBuilding::households)
