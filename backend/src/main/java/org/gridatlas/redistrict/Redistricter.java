@@ -19,6 +19,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  */
 public final class Redistricter {
     private static final int PASSES = 80;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Redistricter.class);
 
     private Redistricter() {}
 
@@ -67,9 +68,12 @@ public final class Redistricter {
             BooleanSupplier cancelled,
             DoubleConsumer progress,
             List<String> notes) {
+        PhaseClock clock = new PhaseClock();
         List<Unit> units = Tessellation.units(in.free(), in.buildings(), s.keepCompounds(), s.hi(), notes);
+        clock.mark("units");
         progress.accept(0.2);
         UnitGraph graph = UnitGraph.of(units, in.barriers());
+        clock.mark("graph");
         int[] component = graph.components();
         int total = units.stream().mapToInt(Unit::households).sum();
         List<String> proof = Feasibility.proof(units, total, k, s.lo(), s.hi());
@@ -88,6 +92,7 @@ public final class Redistricter {
             }
             int[] start = RegionGrowing.grow(units, graph, component, perComponent, new Random(s.seed()));
             Regions r = new Regions(units, graph, start, regions, null);
+            clock.mark("growth");
             double target = (double) total / regions;
             // First shape (compactness weighs much), then balance (compactness only breaks ties).
             Objective shape = new Objective(target, s.lo(), s.hi(), 1, 0.5 * s.compactness(), 0);
@@ -100,6 +105,7 @@ public final class Redistricter {
             LocalSearch.improve(r, balance, rng, PASSES, cancelled, p -> progress.accept(base + span + span * p));
             LocalSearch.improve(r, evenOut, rng, PASSES, cancelled, p -> {});
             int out = regions - RegionStats.of(r, s.lo(), s.hi()).inBand();
+            clock.mark("search");
             if (best == null || out < bestOut) {
                 best = r;
                 bestOut = out;
@@ -128,6 +134,8 @@ public final class Redistricter {
         grids = noded(grids, List.of());
         requireWholeGrids(grids, total);
         RegionStats stats = RegionStats.of(best, s.lo(), s.hi());
+        clock.mark("dissolve");
+        LOG.debug("proposal {}: {} units, CPU {}", in.community(), units.size(), clock);
         progress.accept(1.0);
         return new CommunityProposal(
                 in.community(),

@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.overlayng.CoverageUnion;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -108,20 +109,44 @@ final class Tessellation {
         // Most cells lie well inside the area: a prepared test skips their (costly) clipping.
         PreparedGeometry inside = PreparedGeometryFactory.prepare(area);
         for (int a = 0; a < atoms.size(); a++) {
-            Geometry ground = clip(UnaryUnionOp.union(cells.get(a)), area, inside);
+            Geometry ground = clip(cellUnion(cells.get(a)), area, inside);
+            PreparedGeometry prepared = PreparedGeometryFactory.prepare(ground);
             List<Geometry> others = new ArrayList<>();
             for (Object o : footprints.query(ground.getEnvelopeInternal())) {
                 Object[] f = (Object[]) o;
-                if ((Integer) f[0] != a && ((Geometry) f[1]).intersects(ground)) others.add((Geometry) f[1]);
+                if ((Integer) f[0] != a && prepared.intersects((Geometry) f[1])) {
+                    others.add((Geometry) f[1]);
+                }
             }
             if (!others.isEmpty()) {
                 ground = OverlayNGRobust.overlay(ground, UnaryUnionOp.union(others), OverlayNG.DIFFERENCE);
             }
             List<Geometry> own = new ArrayList<>(List.of(ground));
-            atoms.get(a).forEach(b -> own.add(clip(b.footprint(), area, inside)));
-            shapes.add(polygonal(UnaryUnionOp.union(own)));
+            for (ProposalBuilding b : atoms.get(a)) {
+                // a footprint its own cells already cover needs no union (the common case)
+                if (others.isEmpty() && prepared.covers(b.footprint())) continue;
+                own.add(clip(b.footprint(), area, inside));
+            }
+            shapes.add(polygonal(own.size() == 1 ? ground : UnaryUnionOp.union(own)));
         }
         return shapes;
+    }
+
+    /**
+     * The union of an atom's Voronoi cells. Cells of one diagram share their vertices exactly (one circumcentre per
+     * triangle), so they form a coverage and the fast coverage union applies; the general union is the fallback.
+     */
+    private static Geometry cellUnion(List<Geometry> cells) {
+        if (cells.size() == 1) return cells.get(0);
+        try {
+            Geometry u = CoverageUnion.union(GF.buildGeometry(cells));
+            // a cheap sanity check in place of isValid (which cost as much as the union): one polygon, same area
+            double sum = cells.stream().mapToDouble(Geometry::getArea).sum();
+            if (u instanceof Polygon && Math.abs(u.getArea() - sum) <= 1e-9 * sum) return u;
+        } catch (RuntimeException notACoverage) {
+            // fall through
+        }
+        return UnaryUnionOp.union(cells);
     }
 
     private static Geometry clip(Geometry g, Geometry area, PreparedGeometry inside) {

@@ -2,15 +2,17 @@ package org.gridatlas.redistrict;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.locationtech.jts.geom.Envelope;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gridatlas.redistrict.SharedBorders.Border;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Which units share a border, and how long it is (m). Units touching at a point only are not neighbours, so a
- * region that is connected in this graph is one polygon. Built with an STR-tree: O(n log n) for n units.
+ * region that is connected in this graph is one polygon. Shared borders come from matching collinear boundary
+ * segments ({@link SharedBorders}, O(S log S) for S segments), not from overlaying boundaries pair by pair.
  */
 final class UnitGraph {
     /** Borders shorter than this (m) do not make neighbours. */
@@ -35,33 +37,23 @@ final class UnitGraph {
     static UnitGraph of(List<Unit> units, Geometry barriers) {
         PreparedGeometry cut =
                 barriers == null || barriers.isEmpty() ? null : PreparedGeometryFactory.prepare(barriers);
+        Map<Long, Border> borders = SharedBorders.of(units, cut != null);
         int n = units.size();
-        STRtree index = new STRtree();
-        Geometry[] boundaries = new Geometry[n];
-        for (Unit u : units) {
-            boundaries[u.id()] = u.shape().getBoundary();
-            Envelope env = new Envelope(u.shape().getEnvelopeInternal());
-            env.expandBy(0.01);
-            index.insert(env, u.id());
-        }
         List<List<int[]>> adj = new ArrayList<>();
         List<List<Double>> len = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             adj.add(new ArrayList<>());
             len.add(new ArrayList<>());
         }
-        for (Unit u : units) {
-            for (Object o : index.query(u.shape().getEnvelopeInternal())) {
-                int j = (Integer) o;
-                if (j <= u.id()) continue;
-                Geometry border = boundaries[u.id()].intersection(boundaries[j]);
-                double l = border.getLength();
-                if (l >= MIN_SHARED && (cut == null || !cut.intersects(border))) {
-                    adj.get(u.id()).add(new int[] {j});
-                    len.get(u.id()).add(l);
-                    adj.get(j).add(new int[] {u.id()});
-                    len.get(j).add(l);
-                }
+        // sorted pairs: the graph (and so the search) does not depend on hash order
+        for (Map.Entry<Long, Border> e : new TreeMap<>(borders).entrySet()) {
+            int i = (int) (e.getKey() / n), j = (int) (e.getKey() % n);
+            double l = e.getValue().length();
+            if (l >= MIN_SHARED && (cut == null || !cut.intersects(e.getValue().line()))) {
+                adj.get(i).add(new int[] {j});
+                len.get(i).add(l);
+                adj.get(j).add(new int[] {i});
+                len.get(j).add(l);
             }
         }
         int[][] nb = new int[n][];

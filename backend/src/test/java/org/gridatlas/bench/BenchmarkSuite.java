@@ -34,6 +34,7 @@ public final class BenchmarkSuite {
                 new PlanPublishBenchmark(),
                 new RedistrictBenchmark(false),
                 new RedistrictBenchmark(true),
+                new RedistrictBenchmark("synthetic-street"),
                 new HeatmapTileBenchmark(),
                 IncidentImportBenchmark.vsCopy(),
                 IncidentImportBenchmark.vsOgr2ogr());
