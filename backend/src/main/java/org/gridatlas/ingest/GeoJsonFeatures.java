@@ -220,6 +220,14 @@ public final class GeoJsonFeatures {
             problems.add(n, "geometry", "is empty");
             return null;
         }
+        return lonLatPolygons(n, g, problems);
+    }
+
+    /**
+     * A polygon or multipolygon of feature {@code n} read from any file format, checked the same way: in lon/lat
+     * degrees and valid; as a multipolygon with SRID 4326, or null with the reason added to {@code problems}.
+     */
+    public static MultiPolygon lonLatPolygons(int n, Geometry g, Problems problems) {
         if (!WORLD.contains(g.getEnvelopeInternal())) {
             problems.add(
                     n,

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.gridatlas.ingest.GeoJsonFeatures;
 import org.gridatlas.ingest.Problems;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -14,8 +15,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.operation.valid.IsValidOp;
-import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -82,22 +81,7 @@ final class PlanKml {
             problems.add(n, "geometry", "holds no polygon");
             return null;
         }
-        Geometry g = WGS84.createMultiPolygon(polygons.toArray(Polygon[]::new));
-        var env = g.getEnvelopeInternal();
-        if (env.getMinX() < -180 || env.getMaxX() > 180 || env.getMinY() < -90 || env.getMaxY() > 90) {
-            problems.add(n, "geometry", "coordinates are not lon/lat degrees");
-            return null;
-        }
-        TopologyValidationError error = new IsValidOp(g).getValidationError();
-        if (error != null) {
-            problems.add(
-                    n,
-                    "geometry",
-                    "is not a valid polygon: " + error.getMessage() + " at " + error.getCoordinate().x + " "
-                            + error.getCoordinate().y);
-            return null;
-        }
-        return g;
+        return GeoJsonFeatures.lonLatPolygons(n, WGS84.createMultiPolygon(polygons.toArray(Polygon[]::new)), problems);
     }
 
     /** A KML Polygon: outerBoundaryIs and innerBoundaryIs LinearRings of "lon,lat[,alt]" tuples. */
