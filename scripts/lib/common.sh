@@ -3,10 +3,19 @@
 # Sourced, not run.
 
 GA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-GA_VAR="$GA_ROOT/var"
-GA_PGDATA="$GA_VAR/postgres"
-GA_PGSOCK="$GA_VAR/run"
-GA_PGLOG="$GA_VAR/log/postgres.log"
+# Where the cluster, its socket and the logs live: var/ of the clone. As root the cluster runs as the postgres
+# user, which must be able to reach var/; a clone inside a private folder (mktemp -d makes 0700 folders) is out of
+# its reach, so such a clone keeps them in /var/tmp/gridatlas-<hash of the clone's path> instead.
+ga_locate_var() {
+  GA_VAR="$GA_ROOT/var"
+  if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$GA_ROOT" 2>/dev/null; then
+    GA_VAR="/var/tmp/gridatlas-$(printf %s "$GA_ROOT" | sha1sum | cut -c1-12)"
+  fi
+  GA_PGDATA="$GA_VAR/postgres"
+  GA_PGSOCK="$GA_VAR/run"
+  GA_PGLOG="$GA_VAR/log/postgres.log"
+}
+ga_locate_var
 GA_PGPORT="${GRIDATLAS_PG_PORT:-54329}"
 GA_DB_USER="${GRIDATLAS_DB_USER:-gridatlas}"
 GA_DB_PASSWORD="${GRIDATLAS_DB_PASSWORD:-gridatlas}"
@@ -23,7 +32,8 @@ as_root() {
 
 # Run a PostgreSQL server tool: initdb refuses root, so as root it runs as the postgres user.
 as_pg() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # from / (every path given is absolute): the postgres user may not be able to enter the current folder
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 apt_install() {
@@ -64,6 +74,7 @@ psql_super() { as_pg psql -X -q -v ON_ERROR_STOP=1 -h "$GA_PGSOCK" -p "$GA_PGPOR
 db_start() {
   local opts="${1:-}"
   ensure_postgis_installed
+  ga_locate_var # the postgres user may only exist now
   mkdir -p "$GA_VAR/log" "$GA_PGSOCK"
   if [ ! -f "$GA_PGDATA/PG_VERSION" ]; then
     say "creating the private PostGIS cluster in $GA_PGDATA (port $GA_PGPORT)"
