@@ -83,13 +83,12 @@ class CoverageCoverTest extends CoverageFixtureBase {
         assertStoredEqualsFromScratch();
 
         // the gap faults of a coverage call on the draft are the stored gaps
-        List<CoverageFault> gaps =
-                service
-                        .coverage(STREET, CoverageRequest.parse(draft, null, null, null, null, null, java.util.Map.of()), false)
-                        .faults()
-                        .stream()
-                        .filter(f -> f.kind().equals(CoverageFault.GAP))
-                        .toList();
+        List<CoverageFault> gaps = service
+                .coverage(STREET, CoverageRequest.parse(draft, null, null, null, null, null, java.util.Map.of()), false)
+                .faults()
+                .stream()
+                .filter(f -> f.kind().equals(CoverageFault.GAP))
+                .toList();
         assertThat(gaps).hasSize(2);
         double stored = jdbc.sql("SELECT sum(area_m2) FROM coverage_gap WHERE plan_id = :p")
                 .param("p", draft)
