@@ -258,17 +258,19 @@ final class CoverageSql {
               AND NOT EXISTS (SELECT 1 FROM assignment x JOIN cov_grid g ON g.code = x.grid_code
                               WHERE x.worker_id = w.id AND %1$s)
             UNION ALL
-            SELECT 'leader_outside_grid', x.grid_code, w.code, w.community_code, NULL, b.households,
-                   json_build_object('building_code', b.code, 'building_grid_code', g.code)::text,
+            SELECT 'leader_outside_grid', l.grid_code, w.code, w.community_code, NULL, b.households,
+                   json_build_object('building_code', b.code, 'building_grid_code', l.building_grid_code)::text,
                    ST_AsGeoJSON(b.footprint, 7)
-            FROM assignment x
-            JOIN worker w ON w.id = x.worker_id AND w.active
+            FROM (SELECT x.grid_code, x.worker_id, x.building_id, g.code AS building_grid_code
+                  FROM assignment x
+                  LEFT JOIN cov_place p ON p.building_id = x.building_id
+                  LEFT JOIN cov_grid g ON g.id = p.grid_id
+                  WHERE x.role = 'building_leader' AND x.grid_code IS NOT NULL AND x.building_id IS NOT NULL AND %1$s
+                    AND g.code IS DISTINCT FROM x.grid_code
+                  OFFSET 0) l -- the few leaders outside first, then their buildings' footprints (not 48,000 of them)
+            JOIN worker w ON w.id = l.worker_id AND w.active
             JOIN cov_area a ON a.code = w.community_code
-            JOIN building b ON b.id = x.building_id
-            LEFT JOIN cov_place p ON p.building_id = b.id
-            LEFT JOIN cov_grid g ON g.id = p.grid_id
-            WHERE x.role = 'building_leader' AND x.grid_code IS NOT NULL AND %1$s
-              AND g.code IS DISTINCT FROM x.grid_code
+            JOIN building b ON b.id = l.building_id
             ORDER BY 1, 4, 2, 3"""
                     .formatted(CURRENT);
 }
