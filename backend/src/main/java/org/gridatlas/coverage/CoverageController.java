@@ -1,5 +1,7 @@
 package org.gridatlas.coverage;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +81,18 @@ class CoverageController {
 
     /** Everything in one answer; {@code geometry=true} adds the GeoJSON geometry of each grid and fault (the page). */
     @GetMapping(path = "/api/coverage", produces = MediaType.APPLICATION_JSON_VALUE)
-    String all(@RequestParam Map<String, String> params, @AuthenticationPrincipal GridAtlasUser user) {
+    void all(
+            @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal GridAtlasUser user,
+            HttpServletResponse response)
+            throws IOException {
         boolean geometry = flag("geometry", params.get("geometry"));
         Coverage answer = coverage.coverage(user.scope(), request(params), geometry);
-        return geometry ? CoverageJson.jsonWithGeometry(answer) : CoverageJson.json(answer);
+        // streamed: a city answer is tens of MB, built once as bytes rather than as a string first
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        if (geometry) CoverageJson.writeWithGeometry(response.getOutputStream(), answer);
+        else CoverageJson.write(response.getOutputStream(), answer);
     }
 
     @GetMapping("/api/coverage/grids")

@@ -2,6 +2,7 @@ package org.gridatlas.coverage;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,15 +37,29 @@ final class CoverageJson {
         return JSON.writeValueAsString(value);
     }
 
+    /** Writes the value as JSON (UTF-8) straight to the stream: no intermediate string for a city-sized answer. */
+    static void write(OutputStream out, Object value) {
+        JSON.writeValue(out, value);
+    }
+
     /**
      * The whole coverage with the GeoJSON geometry of each grid and each fault (null for a fault without place) as
      * {@code geometry}: what a page needs in one answer. Workers never carry a geometry here (their names do).
      */
     static String jsonWithGeometry(Coverage coverage) {
+        return JSON.writeValueAsString(withGeometry(coverage));
+    }
+
+    /** {@link #jsonWithGeometry} written straight to the stream. */
+    static void writeWithGeometry(OutputStream out, Coverage coverage) {
+        JSON.writeValue(out, withGeometry(coverage));
+    }
+
+    private static ObjectNode withGeometry(Coverage coverage) {
         ObjectNode root = JSON.valueToTree(coverage);
         putGeometry((ArrayNode) root.get("grids"), coverage.grids(), GridCoverage::geometry);
         putGeometry((ArrayNode) root.get("faults"), coverage.faults(), CoverageFault::geometry);
-        return JSON.writeValueAsString(root);
+        return root;
     }
 
     private static <T> void putGeometry(ArrayNode rows, List<T> items, Function<T, String> geometry) {

@@ -46,14 +46,17 @@ final class CoverageSql {
 
     /**
      * Each building of the analysed communities in the grid of its largest share (above the tolerance); grids = how
-     * many grids hold more. The shares are stored (coverage_share, V13: kept by triggers on grid and building), so
+     * many grids hold more, with the building's figures (so the grid rows need not join the buildings again). The
+     * shares are stored (coverage_share, V13: kept by triggers on grid and building), so
      * this reads them by grid id instead of intersecting footprints with grids.
      */
     static final String PLACES =
             """
             CREATE TEMP TABLE cov_place ON COMMIT DROP AS
             SELECT DISTINCT ON (s.building_id) s.building_id, s.grid_id, s.share,
-                   count(*) OVER (PARTITION BY s.building_id) AS grids
+                   count(*) OVER (PARTITION BY s.building_id) AS grids,
+                   b.households, b.residents,
+                   CASE WHEN NOT b.has_elevator AND b.households > 0 THEN b.floors END AS floors_without_lift
             FROM cov_grid g
             JOIN coverage_share s ON s.grid_id = g.id
             JOIN building b ON b.id = s.building_id
@@ -96,10 +99,10 @@ final class CoverageSql {
     static final String GRID_ROWS =
             """
             WITH bs AS (
-              SELECT p.grid_id, count(*) AS buildings, sum(b.households) AS households, sum(b.residents) AS residents,
-                     coalesce(sum(b.floors) FILTER (WHERE NOT b.has_elevator AND b.households > 0), 0) AS floors,
+              SELECT p.grid_id, count(*) AS buildings, sum(p.households) AS households, sum(p.residents) AS residents,
+                     coalesce(sum(p.floors_without_lift), 0) AS floors,
                      count(*) FILTER (WHERE p.grids > 1) AS split_buildings
-              FROM cov_place p JOIN building b ON b.id = p.building_id
+              FROM cov_place p
               GROUP BY p.grid_id),
             ws AS (
               SELECT x.grid_code,
@@ -135,35 +138,44 @@ final class CoverageSql {
         return GRID_ROWS.formatted(CURRENT, byCode ? INCIDENTS_BY_CODE : INCIDENTS_BY_PLACE);
     }
 
-    /** Workers of the extent with their current duties on the plan's grids. */
+    /**
+     * Workers of the extent with their current duties on the plan's grids. The duties are aggregated per worker
+     * first (one pass over the assignments), then joined to the workers: no wide rows to group. The lists come as
+     * comma-separated text (codes and roles hold no comma): cheaper to read than SQL arrays for 170,000 workers.
+     */
     static final String WORKER_ROWS =
             """
+            WITH d AS (
+              SELECT x.worker_id,
+                     array_agg(DISTINCT g.code) FILTER (WHERE g.code IS NOT NULL) AS grids,
+                     array_agg(DISTINCT g.code) FILTER (WHERE g.code IS NOT NULL AND x.role = 'grid_chief')
+                       AS chief_grids,
+                     array_agg(DISTINCT x.role) FILTER (WHERE x.role IS NOT NULL) AS roles,
+                     CASE WHEN :geometry THEN ST_AsGeoJSON(ST_Union(g.geom), 7) END AS geometry
+              FROM assignment x LEFT JOIN cov_grid g ON g.code = x.grid_code
+              WHERE %s
+              GROUP BY x.worker_id)
             SELECT w.code, w.name, w.phone, w.kind, w.community_code,
-                   coalesce(array_agg(DISTINCT g.code) FILTER (WHERE g.code IS NOT NULL), '{}') AS grids,
-                   coalesce(array_agg(DISTINCT g.code) FILTER (WHERE g.code IS NOT NULL AND x.role = 'grid_chief'),
-                            '{}') AS chief_grids,
-                   coalesce(array_agg(DISTINCT x.role) FILTER (WHERE x.role IS NOT NULL), '{}') AS roles,
-                   CASE WHEN :geometry THEN ST_AsGeoJSON(ST_Union(g.geom), 7) END AS geometry
+                   array_to_string(d.grids, ',') AS grids, array_to_string(d.chief_grids, ',') AS chief_grids,
+                   array_to_string(d.roles, ',') AS roles, d.geometry
             FROM worker w
             JOIN cov_area a ON a.code = w.community_code
-            LEFT JOIN assignment x ON x.worker_id = w.id AND %s
-            LEFT JOIN cov_grid g ON g.code = x.grid_code
+            LEFT JOIN d ON d.worker_id = w.id
             WHERE w.active
-            GROUP BY w.id
             ORDER BY w.code"""
                     .formatted(CURRENT);
 
     /**
-     * Per community: the union of its grids (the gaps are the community minus it) and whether its grids overlap
-     * (their areas sum to more than the union's: only then are its grid pairs tested for overlaps).
+     * Per community: whether its grids overlap (their areas sum to more than their union's: only then are its grid
+     * pairs tested for overlaps) and whether its union and gaps are stored (coverage_cover / coverage_gap, V16: kept
+     * by triggers on grid and community). A community without a stored row has no grid in the plan.
      */
     static final String COVER =
             """
             CREATE TEMP TABLE cov_cover ON COMMIT DROP AS
-            SELECT a.code, a.plan_id, a.geom, u.geom AS grids, coalesce(u.sum_area - ST_Area(u.geom) > 1e-12, false) AS overlapping
+            SELECT a.code, a.plan_id, a.geom, v.plan_id IS NOT NULL AS stored, coalesce(v.overlapping, false) AS overlapping
             FROM cov_area a
-            CROSS JOIN LATERAL (SELECT ST_Union(g.geom) AS geom, sum(ST_Area(g.geom)) AS sum_area
-                                FROM cov_grid g WHERE g.community_code = a.code) u""";
+            LEFT JOIN coverage_cover v ON v.plan_id = a.plan_id AND v.community_code = a.code""";
 
     /** Pairs of communities of a plan whose interiors meet (grids inside each of them may overlap there). */
     static final String COMMUNITY_OVERLAPS =
@@ -175,19 +187,23 @@ final class CoverageSql {
             WHERE ST_Relate(a1.geom, a2.geom, '2********')""";
 
     /**
-     * Every coverage fault of the extent, one row each, with its geometry. Two grids can only overlap (a) in a
+     * Every coverage fault of the extent, one row each, with its geometry. The gaps are read from coverage_gap (a
+     * community with no grid in the plan is one whole gap). Two grids can only overlap (a) in a
      * community whose grids overlap (cov_cover), (b) where one reaches outside its community, or (c) where their
      * communities overlap: other pairs are not tested (the costly DE-9IM relate is for those few).
      */
     static final String FAULTS =
             """
             SELECT 'gap' AS kind, NULL AS grid_code, NULL AS related_code, c.code AS community_code,
-                   ST_Area(d.geom::geography) AS area_m2, NULL::int AS households, NULL AS detail,
-                   ST_AsGeoJSON(d.geom, 7) AS geometry
+                   s.area_m2, NULL::int AS households, NULL AS detail, ST_AsGeoJSON(s.geom, 7) AS geometry
             FROM cov_cover c
-            CROSS JOIN LATERAL (
-              SELECT (ST_Dump(ST_Difference(c.geom, coalesce(c.grids, 'SRID=4326;POLYGON EMPTY'::geometry)))).geom) d
-            WHERE ST_Area(d.geom::geography) > :min_area
+            JOIN coverage_gap s ON s.plan_id = c.plan_id AND s.community_code = c.code
+            WHERE c.stored AND s.area_m2 > :min_area
+            UNION ALL
+            SELECT 'gap', NULL, NULL, c.code, ST_Area(d.geom::geography), NULL, NULL, ST_AsGeoJSON(d.geom, 7)
+            FROM cov_cover c
+            CROSS JOIN LATERAL (SELECT (ST_Dump(c.geom)).geom) d
+            WHERE NOT c.stored AND ST_Area(d.geom::geography) > :min_area
             UNION ALL
             SELECT 'overlap', g1.code, g2.code, g1.community_code, ST_Area(x.geom::geography), NULL, NULL,
                    ST_AsGeoJSON(x.geom, 7)
@@ -242,17 +258,19 @@ final class CoverageSql {
               AND NOT EXISTS (SELECT 1 FROM assignment x JOIN cov_grid g ON g.code = x.grid_code
                               WHERE x.worker_id = w.id AND %1$s)
             UNION ALL
-            SELECT 'leader_outside_grid', x.grid_code, w.code, w.community_code, NULL, b.households,
-                   json_build_object('building_code', b.code, 'building_grid_code', g.code)::text,
+            SELECT 'leader_outside_grid', l.grid_code, w.code, w.community_code, NULL, b.households,
+                   json_build_object('building_code', b.code, 'building_grid_code', l.building_grid_code)::text,
                    ST_AsGeoJSON(b.footprint, 7)
-            FROM assignment x
-            JOIN worker w ON w.id = x.worker_id AND w.active
+            FROM (SELECT x.grid_code, x.worker_id, x.building_id, g.code AS building_grid_code
+                  FROM assignment x
+                  LEFT JOIN cov_place p ON p.building_id = x.building_id
+                  LEFT JOIN cov_grid g ON g.id = p.grid_id
+                  WHERE x.role = 'building_leader' AND x.grid_code IS NOT NULL AND x.building_id IS NOT NULL AND %1$s
+                    AND g.code IS DISTINCT FROM x.grid_code
+                  OFFSET 0) l -- the few leaders outside first, then their buildings' footprints (not 48,000 of them)
+            JOIN worker w ON w.id = l.worker_id AND w.active
             JOIN cov_area a ON a.code = w.community_code
-            JOIN building b ON b.id = x.building_id
-            LEFT JOIN cov_place p ON p.building_id = b.id
-            LEFT JOIN cov_grid g ON g.id = p.grid_id
-            WHERE x.role = 'building_leader' AND x.grid_code IS NOT NULL AND %1$s
-              AND g.code IS DISTINCT FROM x.grid_code
+            JOIN building b ON b.id = l.building_id
             ORDER BY 1, 4, 2, 3"""
                     .formatted(CURRENT);
 }
