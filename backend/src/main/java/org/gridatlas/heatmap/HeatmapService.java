@@ -15,9 +15,10 @@ import org.springframework.stereotype.Service;
  * Heat-map surfaces: kernel density of incidents (incidents per km² per month) for XYZ tiles and for exports.
  *
  * <p>Speed by design: tiles of zoom 8–14 read the pre-aggregated blocks of pixel cells of their own zoom (a few
- * hundred packed rows at most), tiles of zoom 0–7 those of zoom 8, and only tiles of zoom 15 and above (a few
- * hundred metres across) read incidents. Filters the blocks do not carry (source, status, resolution level), a
- * community scope and months not yet rebuilt read incidents snapped to pixels by SQL (see {@link Source}).
+ * hundred packed rows at most), tiles of zoom 0–7 those of zoom 8, and tiles of zoom 15 and above (a few hundred
+ * metres across) the exact positions packed per month and block, with every filter and scope. Below zoom 15, filters
+ * the blocks do not carry (source, status, resolution level) and a community scope read incidents snapped to pixels
+ * by SQL; months not yet rebuilt read the incidents at every zoom (see {@link Source}).
  */
 @Service
 public class HeatmapService {
@@ -26,13 +27,20 @@ public class HeatmapService {
 
     private final HeatmapRepository repository;
     private final HeatmapBlocks blocks;
+    private final HeatmapPointBlocks pointBlocks;
     private final HeatmapWarmup refresher;
     private final JdbcClient jdbc;
     private volatile Set<String> categoryCodes;
 
-    HeatmapService(HeatmapRepository repository, HeatmapBlocks blocks, HeatmapWarmup refresher, JdbcClient jdbc) {
+    HeatmapService(
+            HeatmapRepository repository,
+            HeatmapBlocks blocks,
+            HeatmapPointBlocks pointBlocks,
+            HeatmapWarmup refresher,
+            JdbcClient jdbc) {
         this.repository = repository;
         this.blocks = blocks;
+        this.pointBlocks = pointBlocks;
         this.refresher = refresher;
         this.jdbc = jdbc;
     }
@@ -98,6 +106,7 @@ public class HeatmapService {
                 maxY = Math.min(WebMercator.HALF, g.maxY() + margin);
         WeightedPoints points =
                 switch (source(scope, g, f)) {
+                    case POINTS -> pointBlocks.read(scope, f, minX, minY, maxX, maxY);
                     case INCIDENTS -> repository.incidents(scope, f, null, minX, minY, maxX, maxY);
                     case SNAPPED -> repository.incidents(scope, f, g.z(), minX, minY, maxX, maxY);
                     case BLOCKS -> blocks.read(scope, f, Math.max(FIRST_CELL_LEVEL, g.z()), minX, minY, maxX, maxY);
@@ -107,7 +116,12 @@ public class HeatmapService {
 
     /** Where a surface's points come from. */
     enum Source {
-        /** exact incident positions (zoom 15 and above: a tile is a few hundred metres across) */
+        /**
+         * exact incident positions packed per month and block (zoom 15 and above: a tile is a few hundred metres
+         * across), every filter and scope
+         */
+        POINTS,
+        /** exact incident positions from the incidents (zoom 15 and above while a month of the period is stale) */
         INCIDENTS,
         /** incidents snapped to the grid's pixels by SQL (filters or scopes the blocks do not carry, stale months) */
         SNAPPED,
@@ -116,13 +130,13 @@ public class HeatmapService {
     }
 
     Source source(Scope scope, PixelGrid g, HeatmapFilter f) {
-        if (g.z() > LAST_CELL_LEVEL) return Source.INCIDENTS;
-        if (!f.aggregatable() || scope.communityCode() != null) return Source.SNAPPED;
+        boolean exact = g.z() > LAST_CELL_LEVEL;
+        if (!exact && (!f.aggregatable() || scope.communityCode() != null)) return Source.SNAPPED;
         if (blocks.dirty(f)) {
             refresher.kick();
-            return Source.SNAPPED;
+            return exact ? Source.INCIDENTS : Source.SNAPPED;
         }
-        return Source.BLOCKS;
+        return exact ? Source.POINTS : Source.BLOCKS;
     }
 
     /** One radius in Mercator metres at the pole-ward edge of the grid plus the radius (so no point is missed). */
