@@ -49,8 +49,45 @@ class HeatmapPointBlocks {
      */
     WeightedPoints read(Scope scope, HeatmapFilter f, double minX, double minY, double maxX, double maxY) {
         WeightedPoints out = new WeightedPoints();
+        read(scope, f, minX, minY, maxX, maxY, out::add);
+        return out;
+    }
+
+    /**
+     * The same incidents snapped to the centres of the pixels of zoom {@code snapZoom} and summed per pixel, as
+     * {@link HeatmapRepository#incidents} with a snap zoom gives them: for filters and scopes the cell blocks do not
+     * carry, at zooms where a tile covers few blocks (13–14).
+     */
+    WeightedPoints readSnapped(
+            Scope scope, HeatmapFilter f, int snapZoom, double minX, double minY, double maxX, double maxY) {
+        double ps = WebMercator.pixelSize(snapZoom);
+        HeatmapBlocks.CellSums sums = new HeatmapBlocks.CellSums(
+                (long) Math.floor((minX + WebMercator.HALF) / ps),
+                (long) Math.floor((WebMercator.HALF - maxY) / ps),
+                (long) Math.floor((maxX + WebMercator.HALF) / ps),
+                (long) Math.floor((WebMercator.HALF - minY) / ps));
+        read(
+                scope,
+                f,
+                minX,
+                minY,
+                maxX,
+                maxY,
+                (x, y, w) -> sums.add(
+                        (long) Math.floor((x + WebMercator.HALF) / ps),
+                        (long) Math.floor((WebMercator.HALF - y) / ps),
+                        w));
+        return sums.points(snapZoom);
+    }
+
+    /** Receives the matching incidents: Mercator position and weight. */
+    private interface Sink {
+        void add(double x, double y, double w);
+    }
+
+    private void read(Scope scope, HeatmapFilter f, double minX, double minY, double maxX, double maxY, Sink out) {
         RecordFilter keep = recordFilter(scope, f);
-        if (keep == null) return out; // a scope or every category asked for has no incident yet
+        if (keep == null) return; // a scope or every category asked for has no incident yet
         double ps = WebMercator.pixelSize(BLOCK_LEVEL);
         long bx0 = (long) Math.floor((minX + WebMercator.HALF) / ps) >> HeatmapBlocks.BLOCK_SHIFT;
         long bx1 = (long) Math.floor((maxX + WebMercator.HALF) / ps) >> HeatmapBlocks.BLOCK_SHIFT;
@@ -82,7 +119,6 @@ class HeatmapPointBlocks {
                         out.add(x, y, n * w);
                     }
                 });
-        return out;
     }
 
     /** The filter and scope as ids and bit masks over the records' fields, or null when nothing can match. */

@@ -24,6 +24,11 @@ import org.springframework.stereotype.Service;
 public class HeatmapService {
     static final int FIRST_CELL_LEVEL = 8;
     static final int LAST_CELL_LEVEL = 14;
+    /**
+     * Lowest zoom whose filtered or community-scoped tiles read the point blocks (a zoom-13 tile with its margin
+     * covers ≈ 10 × 10 blocks per month; lower zooms would read every point of several streets).
+     */
+    static final int FIRST_POINT_SNAP_LEVEL = 13;
 
     private final HeatmapRepository repository;
     private final HeatmapBlocks blocks;
@@ -109,6 +114,7 @@ public class HeatmapService {
                     case POINTS -> pointBlocks.read(scope, f, minX, minY, maxX, maxY);
                     case INCIDENTS -> repository.incidents(scope, f, null, minX, minY, maxX, maxY);
                     case SNAPPED -> repository.incidents(scope, f, g.z(), minX, minY, maxX, maxY);
+                    case POINTS_SNAPPED -> pointBlocks.readSnapped(scope, f, g.z(), minX, minY, maxX, maxY);
                     case BLOCKS -> blocks.read(scope, f, Math.max(FIRST_CELL_LEVEL, g.z()), minX, minY, maxX, maxY);
                 };
         return QuarticKernel.density(g, points, f.radius());
@@ -123,7 +129,15 @@ public class HeatmapService {
         POINTS,
         /** exact incident positions from the incidents (zoom 15 and above while a month of the period is stale) */
         INCIDENTS,
-        /** incidents snapped to the grid's pixels by SQL (filters or scopes the blocks do not carry, stale months) */
+        /**
+         * the point blocks snapped to the grid's pixels (zoom 13–14 with filters or scopes the cell blocks do not
+         * carry)
+         */
+        POINTS_SNAPPED,
+        /**
+         * incidents snapped to the grid's pixels by SQL (zoom ≤ 12 with filters or scopes the cell blocks do not
+         * carry, stale months)
+         */
         SNAPPED,
         /** the pre-aggregated blocks of the grid's zoom (zoom 8 for zoom 0–7) */
         BLOCKS
@@ -131,12 +145,14 @@ public class HeatmapService {
 
     Source source(Scope scope, PixelGrid g, HeatmapFilter f) {
         boolean exact = g.z() > LAST_CELL_LEVEL;
-        if (!exact && (!f.aggregatable() || scope.communityCode() != null)) return Source.SNAPPED;
+        boolean cells = exact || (f.aggregatable() && scope.communityCode() == null);
+        if (!cells && g.z() < FIRST_POINT_SNAP_LEVEL) return Source.SNAPPED;
         if (blocks.dirty(f)) {
             refresher.kick();
             return exact ? Source.INCIDENTS : Source.SNAPPED;
         }
-        return exact ? Source.POINTS : Source.BLOCKS;
+        if (exact) return Source.POINTS;
+        return cells ? Source.BLOCKS : Source.POINTS_SNAPPED;
     }
 
     /** One radius in Mercator metres at the pole-ward edge of the grid plus the radius (so no point is missed). */

@@ -215,7 +215,8 @@ class HeatmapApiTest extends PostgisIntegrationTest {
      * Filters: the fixture's March incidents are all patrol reports of category 0101 (big class 01), status reported,
      * with no resolution level and no satisfaction. A tile with matching filters is the kernel sum over them — at
      * exact positions from zoom 15 (from the packed point blocks, every filter), at the centres of their pixels below
-     * (source, status and level from the incidents) — and one with a filter none of them matches is empty.
+     * (from the point blocks at zooms 13–14, from the incidents below) — and one with a filter none of them matches is
+     * empty.
      */
     @ParameterizedTest
     @CsvSource({
@@ -232,13 +233,21 @@ class HeatmapApiTest extends PostgisIntegrationTest {
         "14,&source=patrol,true",
         "14,&source=patrol&status=reported,true",
         "14,&level=community,false",
+        "14,&source=patrol&category=01&weight=open,true",
+        "14,&status=closed,false",
+        "13,&source=patrol,true",
+        "13,&source=desk,false",
+        "12,&source=patrol,true",
         "11,&status=reported,true"
     })
     void filteredTilesEqualTheKernelSumOverTheMatchingIncidents(int z, String extra, boolean matches) {
         TileKey t = QuarticKernelTest.tileAt(z, BORDER_LON, MID_LAT);
         HeatmapFilter f = march(extra);
         assertThat(heatmaps.source(SUPERVISOR, t.grid(), f))
-                .isEqualTo(z >= 15 ? HeatmapService.Source.POINTS : HeatmapService.Source.SNAPPED);
+                .isEqualTo(
+                        z >= 15
+                                ? HeatmapService.Source.POINTS
+                                : z >= 13 ? HeatmapService.Source.POINTS_SNAPPED : HeatmapService.Source.SNAPPED);
         double[] d = heatmaps.tileDensity(SUPERVISOR, t, f);
         double[][] points = z >= 15 ? absolute(MARCH) : snappedToPixels(z, absolute(MARCH));
         double max = 0;
@@ -249,7 +258,7 @@ class HeatmapApiTest extends PostgisIntegrationTest {
                 max = Math.max(max, expected);
             }
         }
-        if (matches) assertThat(max).isGreaterThan(z == 11 ? 10 : 100);
+        if (matches) assertThat(max).isGreaterThan(z <= 12 ? 10 : 100);
     }
 
     /** Points moved to the centre of their pixel of zoom z (slippy-map formulas, as the reference). */
@@ -366,6 +375,30 @@ class HeatmapApiTest extends PostgisIntegrationTest {
                 assertEquals(expected, d[j * 256 + i], 1e-6 * expected + 1e-9, "pixel " + i + "," + j);
             }
         }
+    }
+
+    @Test
+    void aGridChiefSeesTheCommunityAtZoom14FromThePointBlocksSnappedToPixels() {
+        Scope chief = new Scope(Scope.GRID_CHIEF, STREET, COMMUNITY);
+        TileKey t = QuarticKernelTest.tileAt(14, BORDER_LON, MID_LAT);
+        HeatmapFilter f = heatmaps.filter(chief, HeatmapController.params(query("from=2001-03&to=2001-03")));
+        assertThat(heatmaps.source(chief, t.grid(), f)).isEqualTo(HeatmapService.Source.POINTS_SNAPPED);
+        double[] d = heatmaps.tileDensity(chief, t, f);
+        double[][] points = snappedToPixels(14, absolute(MARCH));
+        double max = 0;
+        for (int j = 0; j < 256; j++) {
+            for (int i = 0; i < 256; i++) {
+                double expected = reference(t, i, j, points, 150);
+                assertEquals(expected, d[j * 256 + i], 1e-6 * expected + 1e-9, "pixel " + i + "," + j);
+                max = Math.max(max, expected);
+            }
+        }
+        assertThat(max).isGreaterThan(100);
+        Scope other = new Scope(Scope.GRID_CHIEF, STREET, "330212008002");
+        assertThat(java.util.Arrays.stream(heatmaps.tileDensity(other, t, f))
+                        .max()
+                        .orElseThrow())
+                .isZero();
     }
 
     @Test
