@@ -15,24 +15,37 @@ import org.springframework.stereotype.Service;
  * Heat-map surfaces: kernel density of incidents (incidents per km² per month) for XYZ tiles and for exports.
  *
  * <p>Speed by design: tiles of zoom 8–14 read the pre-aggregated blocks of pixel cells of their own zoom (a few
- * hundred packed rows at most), tiles of zoom 0–7 those of zoom 8, and only tiles of zoom 15 and above (a few
- * hundred metres across) read incidents. Filters the blocks do not carry (source, status, resolution level), a
- * community scope and months not yet rebuilt read incidents snapped to pixels by SQL (see {@link Source}).
+ * hundred packed rows at most), tiles of zoom 0–7 those of zoom 8, and tiles of zoom 15 and above (a few hundred
+ * metres across) the exact positions packed per month and block, with every filter and scope. Below zoom 15, filters
+ * the blocks do not carry (source, status, resolution level) and a community scope read incidents snapped to pixels
+ * by SQL; months not yet rebuilt read the incidents at every zoom (see {@link Source}).
  */
 @Service
 public class HeatmapService {
     static final int FIRST_CELL_LEVEL = 8;
     static final int LAST_CELL_LEVEL = 14;
+    /**
+     * Lowest zoom whose filtered or community-scoped tiles read the point blocks (a zoom-13 tile with its margin
+     * covers ≈ 10 × 10 blocks per month; lower zooms would read every point of several streets).
+     */
+    static final int FIRST_POINT_SNAP_LEVEL = 13;
 
     private final HeatmapRepository repository;
     private final HeatmapBlocks blocks;
+    private final HeatmapPointBlocks pointBlocks;
     private final HeatmapWarmup refresher;
     private final JdbcClient jdbc;
     private volatile Set<String> categoryCodes;
 
-    HeatmapService(HeatmapRepository repository, HeatmapBlocks blocks, HeatmapWarmup refresher, JdbcClient jdbc) {
+    HeatmapService(
+            HeatmapRepository repository,
+            HeatmapBlocks blocks,
+            HeatmapPointBlocks pointBlocks,
+            HeatmapWarmup refresher,
+            JdbcClient jdbc) {
         this.repository = repository;
         this.blocks = blocks;
+        this.pointBlocks = pointBlocks;
         this.refresher = refresher;
         this.jdbc = jdbc;
     }
@@ -98,8 +111,10 @@ public class HeatmapService {
                 maxY = Math.min(WebMercator.HALF, g.maxY() + margin);
         WeightedPoints points =
                 switch (source(scope, g, f)) {
+                    case POINTS -> pointBlocks.read(scope, f, minX, minY, maxX, maxY);
                     case INCIDENTS -> repository.incidents(scope, f, null, minX, minY, maxX, maxY);
                     case SNAPPED -> repository.incidents(scope, f, g.z(), minX, minY, maxX, maxY);
+                    case POINTS_SNAPPED -> pointBlocks.readSnapped(scope, f, g.z(), minX, minY, maxX, maxY);
                     case BLOCKS -> blocks.read(scope, f, Math.max(FIRST_CELL_LEVEL, g.z()), minX, minY, maxX, maxY);
                 };
         return QuarticKernel.density(g, points, f.radius());
@@ -107,22 +122,37 @@ public class HeatmapService {
 
     /** Where a surface's points come from. */
     enum Source {
-        /** exact incident positions (zoom 15 and above: a tile is a few hundred metres across) */
+        /**
+         * exact incident positions packed per month and block (zoom 15 and above: a tile is a few hundred metres
+         * across), every filter and scope
+         */
+        POINTS,
+        /** exact incident positions from the incidents (zoom 15 and above while a month of the period is stale) */
         INCIDENTS,
-        /** incidents snapped to the grid's pixels by SQL (filters or scopes the blocks do not carry, stale months) */
+        /**
+         * the point blocks snapped to the grid's pixels (zoom 13–14 with filters or scopes the cell blocks do not
+         * carry)
+         */
+        POINTS_SNAPPED,
+        /**
+         * incidents snapped to the grid's pixels by SQL (zoom ≤ 12 with filters or scopes the cell blocks do not
+         * carry, stale months)
+         */
         SNAPPED,
         /** the pre-aggregated blocks of the grid's zoom (zoom 8 for zoom 0–7) */
         BLOCKS
     }
 
     Source source(Scope scope, PixelGrid g, HeatmapFilter f) {
-        if (g.z() > LAST_CELL_LEVEL) return Source.INCIDENTS;
-        if (!f.aggregatable() || scope.communityCode() != null) return Source.SNAPPED;
+        boolean exact = g.z() > LAST_CELL_LEVEL;
+        boolean cells = exact || (f.aggregatable() && scope.communityCode() == null);
+        if (!cells && g.z() < FIRST_POINT_SNAP_LEVEL) return Source.SNAPPED;
         if (blocks.dirty(f)) {
             refresher.kick();
-            return Source.SNAPPED;
+            return exact ? Source.INCIDENTS : Source.SNAPPED;
         }
-        return Source.BLOCKS;
+        if (exact) return Source.POINTS;
+        return cells ? Source.BLOCKS : Source.POINTS_SNAPPED;
     }
 
     /** One radius in Mercator metres at the pole-ward edge of the grid plus the radius (so no point is missed). */

@@ -82,6 +82,64 @@ final class QuarticKernel {
         }
 
         void add(double px, double py, double w, double scale, double r) {
+            if (g.width() <= SEG) addOneSegment(px, py, w, scale, r);
+            else addSegments(px, py, w, scale, r);
+        }
+
+        /**
+         * A grid of one segment (a tile): the chord's coefficients around the segment middle t = column − 128 are
+         * those of c·(a − k(t − x)²)², x = the point's column − 128, whose row-independent parts are computed once
+         * per point, so a chord costs a square root and a few products.
+         */
+        private void addOneSegment(double px, double py, double w, double scale, double r) {
+            double ps = g.pixelSize();
+            double rm = r / scale;
+            double c = w * 3 / (Math.PI * r * r) * 1e6;
+            double f = ps * scale / r;
+            double k = f * f, invK = 1 / k;
+            double ip = (px - g.minX()) / ps - 0.5; // the point's column
+            double x = ip - SEG / 2.0;
+            double q4 = c * k * k,
+                    q3 = -4 * x * q4,
+                    q2 = 6 * x * x * q4,
+                    q1 = -4 * x * x * x * q4,
+                    q0 = x * x * x * x * q4;
+            double a2 = -2 * c * k, a1 = 4 * c * k * x, a0 = -2 * c * k * x * x;
+            int j0 = Math.max(0, (int) Math.ceil((g.maxY() - py - rm) / ps - 0.5));
+            int j1 = Math.min(g.height() - 1, (int) Math.floor((g.maxY() - py + rm) / ps - 0.5));
+            double invR2 = 1 / (r * r);
+            int last = g.width() - 1;
+            for (int j = j0; j <= j1; j++) {
+                double dy = (g.centreY(j) - py) * scale;
+                double a = 1 - dy * dy * invR2;
+                if (a <= 0) continue;
+                double half = Math.sqrt(a * invK);
+                int i0 = Math.max(0, (int) Math.ceil(ip - half));
+                int i1 = Math.min(last, (int) Math.floor(ip + half));
+                if (i0 > i1) continue;
+                int row = j * stride;
+                active[row + i0]++;
+                active[row + i1 + 1]--;
+                double c0 = a * (c * a + a0) + q0, c1 = q1 + a1 * a, c2 = q2 + a2 * a;
+                int start = (row + i0) * 5;
+                coef[start] += c0;
+                coef[start + 1] += c1;
+                coef[start + 2] += c2;
+                coef[start + 3] += q3;
+                coef[start + 4] += q4;
+                if (i1 + 1 < SEG) { // at the segment's end the sums restart anyway
+                    int end = (row + i1 + 1) * 5;
+                    coef[end] -= c0;
+                    coef[end + 1] -= c1;
+                    coef[end + 2] -= c2;
+                    coef[end + 3] -= q3;
+                    coef[end + 4] -= q4;
+                }
+            }
+        }
+
+        /** Grids wider than a segment (exports up to 1024 × 1024): the coefficients per segment of each chord. */
+        private void addSegments(double px, double py, double w, double scale, double r) {
             double ps = g.pixelSize();
             double rm = r / scale;
             double c = w * 3 / (Math.PI * r * r) * 1e6;

@@ -121,6 +121,7 @@ class HeatmapApiTest extends PostgisIntegrationTest {
 
     @Test
     void tileDensityEqualsTheIndependentKernelSum() {
+        assertThat(heatmaps.source(SUPERVISOR, WEST.grid(), march(""))).isEqualTo(HeatmapService.Source.POINTS);
         double[] d = heatmaps.tileDensity(SUPERVISOR, WEST, march(""));
         double[][] points = absolute(MARCH);
         double max = 0;
@@ -211,25 +212,42 @@ class HeatmapApiTest extends PostgisIntegrationTest {
     }
 
     /**
-     * Source, status and resolution-level filters (served from the incidents, not the blocks): the fixture's March
-     * incidents are all patrol reports, status reported, with no resolution level. A tile with matching filters is
-     * the kernel sum over them — at exact positions from zoom 15, at the centres of their pixels below — and one with
-     * a filter none of them matches is empty.
+     * Filters: the fixture's March incidents are all patrol reports of category 0101 (big class 01), status reported,
+     * with no resolution level and no satisfaction. A tile with matching filters is the kernel sum over them — at
+     * exact positions from zoom 15 (from the packed point blocks, every filter), at the centres of their pixels below
+     * (from the point blocks at zooms 13–14, from the incidents below) — and one with a filter none of them matches is
+     * empty.
      */
     @ParameterizedTest
     @CsvSource({
         "16,&source=patrol&status=reported,true",
         "16,&source=video,false",
+        "16,&category=01,true",
+        "16,&category=0101,true",
+        "16,&category=02,false",
+        "16,&weight=open,true",
+        "16,&weight=dissatisfied,false",
+        "16,&level=community,false",
+        "15,&source=patrol&category=01,true",
+        "15,&status=closed,false",
         "14,&source=patrol,true",
         "14,&source=patrol&status=reported,true",
         "14,&level=community,false",
+        "14,&source=patrol&category=01&weight=open,true",
+        "14,&status=closed,false",
+        "13,&source=patrol,true",
+        "13,&source=desk,false",
+        "12,&source=patrol,true",
         "11,&status=reported,true"
     })
     void filteredTilesEqualTheKernelSumOverTheMatchingIncidents(int z, String extra, boolean matches) {
         TileKey t = QuarticKernelTest.tileAt(z, BORDER_LON, MID_LAT);
         HeatmapFilter f = march(extra);
         assertThat(heatmaps.source(SUPERVISOR, t.grid(), f))
-                .isEqualTo(z >= 15 ? HeatmapService.Source.INCIDENTS : HeatmapService.Source.SNAPPED);
+                .isEqualTo(
+                        z >= 15
+                                ? HeatmapService.Source.POINTS
+                                : z >= 13 ? HeatmapService.Source.POINTS_SNAPPED : HeatmapService.Source.SNAPPED);
         double[] d = heatmaps.tileDensity(SUPERVISOR, t, f);
         double[][] points = z >= 15 ? absolute(MARCH) : snappedToPixels(z, absolute(MARCH));
         double max = 0;
@@ -240,7 +258,7 @@ class HeatmapApiTest extends PostgisIntegrationTest {
                 max = Math.max(max, expected);
             }
         }
-        if (matches) assertThat(max).isGreaterThan(z == 11 ? 10 : 100);
+        if (matches) assertThat(max).isGreaterThan(z <= 12 ? 10 : 100);
     }
 
     /** Points moved to the centre of their pixel of zoom z (slippy-map formulas, as the reference). */
@@ -307,6 +325,25 @@ class HeatmapApiTest extends PostgisIntegrationTest {
             }
             assertThat(maxExpected).isGreaterThan(50);
             assertThat(maxError).isLessThan(0.08 * maxExpected);
+            // zoom 16: exact positions from the incidents while stale, from the point blocks once rebuilt
+            insert(new double[][] {{0.0003, 0.0001, 1}}, "2001-04-20T09:00:00+08:00", "A9");
+            assertThat(heatmaps.source(SUPERVISOR, EAST.grid(), f)).isEqualTo(HeatmapService.Source.INCIDENTS);
+            double[] staleExact = heatmaps.tileDensity(SUPERVISOR, EAST, f);
+            blocks.refreshAll();
+            assertThat(heatmaps.source(SUPERVISOR, EAST.grid(), f)).isEqualTo(HeatmapService.Source.POINTS);
+            double[] freshExact = heatmaps.tileDensity(SUPERVISOR, EAST, f);
+            double[][] all = java.util.stream.Stream.of(
+                            absolute(MARCH), absolute(april), absolute(new double[][] {{0.0003, 0.0001, 1}}))
+                    .flatMap(java.util.Arrays::stream)
+                    .map(p -> new double[] {p[0], p[1], 0.5})
+                    .toArray(double[][]::new);
+            for (int j = 0; j < 256; j++) {
+                for (int i = 0; i < 256; i++) {
+                    double e = reference(EAST, i, j, all, 150);
+                    assertEquals(e, staleExact[j * 256 + i], 1e-6 * e + 1e-9, "stale pixel " + i + "," + j);
+                    assertEquals(e, freshExact[j * 256 + i], 1e-6 * e + 1e-9, "fresh pixel " + i + "," + j);
+                }
+            }
         } finally {
             jdbc.sql("DELETE FROM incident WHERE external_id LIKE 'HMFIX-A%'").update();
             blocks.refreshAll();
@@ -323,6 +360,45 @@ class HeatmapApiTest extends PostgisIntegrationTest {
                 assertEquals(e, d[j * 256 + i], 1e-6 * Math.abs(e) + 1e-9);
             }
         }
+    }
+
+    @Test
+    void aGridChiefSeesTheExactSurfaceOfTheCommunityFromThePointBlocks() {
+        Scope chief = new Scope(Scope.GRID_CHIEF, STREET, COMMUNITY);
+        HeatmapFilter f = heatmaps.filter(chief, HeatmapController.params(query("from=2001-03&to=2001-03")));
+        assertThat(heatmaps.source(chief, EAST.grid(), f)).isEqualTo(HeatmapService.Source.POINTS);
+        double[] d = heatmaps.tileDensity(chief, EAST, f);
+        double[][] points = absolute(MARCH);
+        for (int j = 0; j < 256; j++) {
+            for (int i = 0; i < 256; i++) {
+                double expected = reference(EAST, i, j, points, 150);
+                assertEquals(expected, d[j * 256 + i], 1e-6 * expected + 1e-9, "pixel " + i + "," + j);
+            }
+        }
+    }
+
+    @Test
+    void aGridChiefSeesTheCommunityAtZoom14FromThePointBlocksSnappedToPixels() {
+        Scope chief = new Scope(Scope.GRID_CHIEF, STREET, COMMUNITY);
+        TileKey t = QuarticKernelTest.tileAt(14, BORDER_LON, MID_LAT);
+        HeatmapFilter f = heatmaps.filter(chief, HeatmapController.params(query("from=2001-03&to=2001-03")));
+        assertThat(heatmaps.source(chief, t.grid(), f)).isEqualTo(HeatmapService.Source.POINTS_SNAPPED);
+        double[] d = heatmaps.tileDensity(chief, t, f);
+        double[][] points = snappedToPixels(14, absolute(MARCH));
+        double max = 0;
+        for (int j = 0; j < 256; j++) {
+            for (int i = 0; i < 256; i++) {
+                double expected = reference(t, i, j, points, 150);
+                assertEquals(expected, d[j * 256 + i], 1e-6 * expected + 1e-9, "pixel " + i + "," + j);
+                max = Math.max(max, expected);
+            }
+        }
+        assertThat(max).isGreaterThan(100);
+        Scope other = new Scope(Scope.GRID_CHIEF, STREET, "330212008002");
+        assertThat(java.util.Arrays.stream(heatmaps.tileDensity(other, t, f))
+                        .max()
+                        .orElseThrow())
+                .isZero();
     }
 
     @Test

@@ -51,6 +51,13 @@ class HeatmapFreshnessTest extends PostgisIntegrationTest {
         assertThat(monthCount("2003-05-01")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM heatmap_block WHERE month = '2003-05-01' AND level = 14 AND cat = '*'"))
                 .isEqualTo(1);
+        // and in one point block: the three share position and every field but the time, so one record of n = 3
+        // (n is the int4 at byte 30 of the 34-byte record, V17)
+        assertThat(count("SELECT count(*) FROM heatmap_point_block WHERE month = '2003-05-01' AND points = 1"))
+                .isEqualTo(1);
+        assertThat(count("SELECT ('x' || encode(substring(data FROM 31 FOR 4), 'hex'))::bit(32)::int"
+                        + " FROM heatmap_point_block WHERE month = '2003-05-01'"))
+                .isEqualTo(3);
     }
 
     @Test
@@ -76,6 +83,14 @@ class HeatmapFreshnessTest extends PostgisIntegrationTest {
                         "UPDATE incident SET grid_code = '330212008001099', grid_plan_id = NULL WHERE external_id = 'HMFRESH-U'")
                 .update();
         assertThat(dirty("2003-06-01")).isFalse();
+
+        // a new community (the point blocks carry it for the grid chiefs) is
+        jdbc.sql("UPDATE incident SET community_code = '330212008001' WHERE external_id = 'HMFRESH-U'")
+                .update();
+        assertThat(dirty("2003-06-01")).isTrue();
+        jdbc.sql("SELECT heatmap_refresh_month('2003-06-01')")
+                .query(Integer.class)
+                .single();
 
         // a status change is (the open-incident weight counts it)
         jdbc.sql("UPDATE incident SET status = 'closed', closed_at = reported_at + interval '1 day',"

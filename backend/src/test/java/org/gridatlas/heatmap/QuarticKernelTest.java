@@ -47,8 +47,21 @@ class QuarticKernelTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(ints = {13, 14, 16, 19})
     void manyPointsWithMixedSignsEqualTheKernelSum(int z) {
-        TileKey t = tileAt(z, 121.5505, 29.8152);
-        PixelGrid g = t.grid();
+        mixedSignsEqualTheKernelSum(tileAt(z, 121.5505, 29.8152).grid());
+    }
+
+    /**
+     * A grid wider than one 256-column segment of the row sweep (an export raster): chords cut at segment edges,
+     * coefficients per segment — the same straightforward sum.
+     */
+    @Test
+    void aGridOfSeveralSegmentsEqualsTheKernelSum() {
+        PixelGrid tile = tileAt(16, 121.5505, 29.8152).grid();
+        mixedSignsEqualTheKernelSum(new PixelGrid(16, tile.px0() - 200, tile.py0(), 600, 200));
+    }
+
+    private static void mixedSignsEqualTheKernelSum(PixelGrid g) {
+        int z = g.z();
         java.util.Random random = new java.util.Random(z);
         double lon0 = KernelReference.lonOfPixel(z, g.px0() - 0.3 * g.width());
         double lon1 = KernelReference.lonOfPixel(z, g.px0() + 1.3 * g.width());
