@@ -350,6 +350,63 @@ public final class Redistricter {
         return new ProposedGrid(code, hh, nb, mean == 0 ? 0 : (hh - mean) / mean, pp, shape.getArea(), changed, shape);
     }
 
+    /**
+     * A street's grids shared over its communities so that their mean grids are as even as possible: at least one
+     * grid each, then one at a time to the community whose grids would otherwise be largest (D'Hondt), then single
+     * grids moved between communities while that lowers the largest relative gap between a community's mean grid
+     * and the street's. A community whose mean grid is far from the street's leaves every one of its grids far
+     * from the band whatever the partition (a floor-and-round-robin share gave 302 households a grid in one sample
+     * community and 361 in another).
+     *
+     * @param households households of each community
+     * @param total grids for the street (at least one per community)
+     */
+    public static int[] share(int[] households, int total) {
+        int n = households.length;
+        int[] k = new int[n];
+        java.util.Arrays.fill(k, 1);
+        for (int left = total - n; left > 0; left--) {
+            int best = 0;
+            for (int c = 1; c < n; c++)
+                if ((double) households[c] / k[c] > (double) households[best] / k[best]) best = c;
+            k[best]++;
+        }
+        double mean = (double) java.util.Arrays.stream(households).sum() / total;
+        for (int iter = 0; iter < 10 * total; iter++) {
+            double now = worstGap(households, k, mean);
+            int from = -1, to = -1;
+            for (int a = 0; a < n; a++) {
+                if (k[a] <= 1) continue;
+                for (int b = 0; b < n; b++) {
+                    if (a == b) continue;
+                    k[a]--;
+                    k[b]++;
+                    double gap = worstGap(households, k, mean);
+                    k[a]++;
+                    k[b]--;
+                    if (gap < now - 1e-12) {
+                        now = gap;
+                        from = a;
+                        to = b;
+                    }
+                }
+            }
+            if (from < 0) break;
+            k[from]--;
+            k[to]++;
+        }
+        return k;
+    }
+
+    private static double worstGap(int[] households, int[] k, double mean) {
+        double worst = 0;
+        for (int c = 0; c < k.length; c++) {
+            if (households[c] > 0 && mean > 0)
+                worst = Math.max(worst, Math.abs(households[c] / (double) k[c] - mean) / mean);
+        }
+        return worst;
+    }
+
     /** Thrown when the job was cancelled. */
     public static final class CancelledException extends RuntimeException {
         CancelledException() {
