@@ -87,7 +87,7 @@ public final class BenchRunner {
      * benchmark measured meanwhile would share the two cores with that rebuild. A tile is asked first so that a
      * refresh runs even when nothing else started one.
      */
-    private static void awaitHeatmapRefresh(BenchContext context) throws Exception {
+    static void awaitHeatmapRefresh(BenchContext context) throws Exception {
         long start = System.nanoTime();
         try (Connection db = context.connect();
                 Statement s = db.createStatement()) {

@@ -50,7 +50,7 @@ async function preview() {
   const mapped = Object.entries(p.mapping).map(([field, column]) => [field, column]);
   $('preview').innerHTML = `<p class="ga-hint">${escapeHtml(t('incident.previewOf', { format: p.format, encoding: p.encoding ?? '' }))}</p>`
     + table([t('incident.field'), t('incident.column')], mapped)
-    + table(p.header, p.rows)
+    + `<div class="ga-preview-rows">${table(p.header, p.rows)}</div>` // the file's own columns: scroll sideways
     + (p.problems.length ? `<p class="ga-error">${p.problems.map((x) => escapeHtml(x.reason)).join('<br>')}</p>` : '');
 }
 
