@@ -20,6 +20,76 @@ final class Bisection {
         return of;
     }
 
+    /**
+     * The bisection made contiguous, as a start for the local search: each region keeps its piece with most
+     * households (the graph decides what a piece is); the units of its other pieces join, wave by wave, the
+     * neighbouring region with fewest households. Null when that leaves a part of the area without a region or a
+     * region without households (the caller then starts from region growing alone).
+     */
+    static int[] contiguous(List<Unit> units, UnitGraph graph, int k) {
+        int n = units.size();
+        int[] of = partition(units, k);
+        int[] piece = new int[n];
+        java.util.Arrays.fill(piece, -1);
+        List<double[]> pieces = new ArrayList<>(); // {region, households, units}
+        int[] stack = new int[n];
+        for (int s = 0; s < n; s++) {
+            if (piece[s] >= 0) continue;
+            double hh = 0;
+            int count = 0, top = 0;
+            stack[top++] = s;
+            piece[s] = pieces.size();
+            while (top > 0) {
+                int u = stack[--top];
+                hh += units.get(u).households();
+                count++;
+                for (int v : graph.neighbours[u]) {
+                    if (piece[v] < 0 && of[v] == of[u]) {
+                        piece[v] = pieces.size();
+                        stack[top++] = v;
+                    }
+                }
+            }
+            pieces.add(new double[] {of[s], hh, count});
+        }
+        int[] keep = new int[k];
+        java.util.Arrays.fill(keep, -1);
+        for (int p = 0; p < pieces.size(); p++) {
+            double[] c = pieces.get(p);
+            int r = (int) c[0];
+            if (keep[r] < 0
+                    || c[1] > pieces.get(keep[r])[1]
+                    || (c[1] == pieces.get(keep[r])[1] && c[2] > pieces.get(keep[r])[2])) keep[r] = p;
+        }
+        double[] households = new double[k];
+        for (int u = 0; u < n; u++) {
+            if (keep[of[u]] == piece[u]) households[of[u]] += units.get(u).households();
+            else of[u] = -1;
+        }
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            int[] next = of.clone(); // one wave at a time: the result does not depend on the unit order much
+            for (int u = 0; u < n; u++) {
+                if (of[u] >= 0) continue;
+                int best = -1;
+                for (int v : graph.neighbours[u]) {
+                    if (of[v] >= 0 && (best < 0 || households[of[v]] < households[best])) best = of[v];
+                }
+                if (best >= 0) {
+                    next[u] = best;
+                    households[best] += units.get(u).households();
+                    changed = true;
+                }
+            }
+            of = next;
+        }
+        double total = 0;
+        for (Unit u : units) total += u.households();
+        for (int u = 0; u < n; u++) if (of[u] < 0) return null;
+        for (int r = 0; r < k; r++) if (keep[r] < 0 || (total > 0 && households[r] <= 0)) return null;
+        return of;
+    }
+
     private static void cut(List<Unit> units, int k, int first, int[] of) {
         if (k <= 1 || units.size() <= 1) {
             for (Unit u : units) of[u.id()] = first;
@@ -35,8 +105,10 @@ final class Bisection {
             total += u.households();
         }
         boolean alongX = maxX - minX >= maxY - minY;
-        units.sort(
-                Comparator.comparingDouble((Unit u) -> alongX ? u.x() : u.y()).thenComparingInt(Unit::id));
+        // ties (units in one row of a lattice) broken by the other axis, so a cut through the row stays one line
+        units.sort(Comparator.comparingDouble((Unit u) -> alongX ? u.x() : u.y())
+                .thenComparingDouble(u -> alongX ? u.y() : u.x())
+                .thenComparingInt(Unit::id));
         int k1 = k / 2;
         double share = total * k1 / k;
         double running = 0;

@@ -345,32 +345,19 @@ public class ProposalService {
         }
     }
 
-    /** Grids per community: the total shared by households (at least one each), or max-p (0). */
+    /** Grids per community: the total shared by households ({@link Redistricter#share}), or max-p (0). */
     private static int[] allocate(List<CommunityInput> inputs, Integer total, boolean minimal) {
-        int[] out = new int[inputs.size()];
-        if (total == null || minimal) return out;
-        double[] hh = inputs.stream()
-                .mapToDouble(i -> i.buildings().stream()
-                        .mapToInt(ProposalBuilding::households)
-                        .sum())
-                .toArray();
-        double sum = java.util.Arrays.stream(hh).sum();
+        if (total == null || minimal) return new int[inputs.size()];
         if (total < inputs.size())
             throw new BadParameterException(
                     "grids",
                     "a street of " + inputs.size() + " communities needs at least " + inputs.size() + " grids");
-        int left = total;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.max(1, (int) Math.floor(sum == 0 ? 0 : total * hh[i] / sum));
-            left -= out[i];
-        }
-        for (int i = 0; left > 0; i = (i + 1) % out.length, left--) out[i]++;
-        for (int i = 0; left < 0; i = (i + 1) % out.length)
-            if (out[i] > 1) {
-                out[i]--;
-                left++;
-            }
-        return out;
+        int[] hh = inputs.stream()
+                .mapToInt(i -> i.buildings().stream()
+                        .mapToInt(ProposalBuilding::households)
+                        .sum())
+                .toArray();
+        return Redistricter.share(hh, total);
     }
 
     private static boolean fail(String field, String message) {

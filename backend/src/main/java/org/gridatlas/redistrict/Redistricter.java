@@ -90,22 +90,20 @@ public final class Redistricter {
                 notes.add(
                         "only " + regions + " building units hold households: " + regions + " grids instead of " + kk);
             }
-            int[] start = RegionGrowing.grow(units, graph, component, perComponent, new Random(s.seed()));
-            Regions r = new Regions(units, graph, start, regions, null);
-            clock.mark("growth");
-            double target = (double) total / regions;
-            // First shape (compactness weighs much), then balance (compactness only breaks ties).
-            Objective shape = new Objective(target, s.lo(), s.hi(), 1, 0.5 * s.compactness(), 0);
-            Objective balance = new Objective(target, s.lo(), s.hi(), 4, 0.02 * s.compactness(), 0);
-            Objective evenOut = new Objective(target, s.lo(), s.hi(), 40, 0.02 * s.compactness(), 0);
             double base = 0.2 + 0.7 * t / tries.size();
-            double span = 0.35 / tries.size();
-            Random rng = new Random(s.seed());
-            LocalSearch.improve(r, shape, rng, PASSES, cancelled, p -> progress.accept(base + span * p));
-            LocalSearch.improve(r, balance, rng, PASSES, cancelled, p -> progress.accept(base + span + span * p));
-            LocalSearch.improve(r, evenOut, rng, PASSES, cancelled, p -> {});
-            int out = regions - RegionStats.of(r, s.lo(), s.hi()).inBand();
+            double span = 0.7 / tries.size();
+            Regions r = bestOfStarts(
+                    units,
+                    graph,
+                    component,
+                    perComponent,
+                    regions,
+                    s,
+                    cancelled,
+                    p -> progress.accept(base + span * p));
             clock.mark("search");
+            if (r == null) break; // cancelled
+            int out = regions - RegionStats.of(r, s.lo(), s.hi()).inBand();
             if (best == null || out < bestOut) {
                 best = r;
                 bestOut = out;
@@ -148,6 +146,92 @@ public final class Redistricter {
                 RegionStats.of(baseline, s.lo(), s.hi()),
                 units.size(),
                 java.util.Arrays.stream(component).max().orElse(-1) + 1);
+    }
+
+    /**
+     * The search from several starts, the best result winning ({@link #better}): regions grown from spread seeds and
+     * the bisection made contiguous, each through the shape, balance and even-out phases and the balance-keeping
+     * compactness polish ({@link Polish}); the contiguous bisection through the same without the shape phase (which
+     * may undo its straight cuts); the contiguous bisection through the polish alone, which keeps its
+     * balance (grids in band, max deviation) and min compactness and only raises the sum of compactness; and the
+     * contiguous bisection as it is. So when the bisection is contiguous, a result no worse than it on any count is
+     * always at hand, and the search only has to find a more compact one. Null when cancelled.
+     */
+    private static Regions bestOfStarts(
+            List<Unit> units,
+            UnitGraph graph,
+            int[] component,
+            int[] perComponent,
+            int regions,
+            Settings s,
+            BooleanSupplier cancelled,
+            DoubleConsumer progress) {
+        int total = units.stream().mapToInt(Unit::households).sum();
+        double target = (double) total / regions;
+        RegionStats bisection = RegionStats.of(
+                new Regions(units, graph, Bisection.partition(units, regions), regions, null), s.lo(), s.hi());
+        // the polish may trade balance for shape up to this deviation: the compactness weight's share of 10 %, but
+        // never beyond the bisection's own (so the proposal stays at least as balanced) nor the balance reached
+        double allowance = Math.min(0.1 * s.compactness(), bisection.maxDeviation()) * target;
+        List<int[]> starts = new ArrayList<>();
+        starts.add(RegionGrowing.grow(units, graph, component, perComponent, new Random(s.seed())));
+        int[] cut = Bisection.contiguous(units, graph, regions);
+        if (cut != null) {
+            for (int i = 0; i < 4; i++) starts.add(cut);
+        }
+        Regions best = null;
+        RegionStats bestStats = null;
+        for (int i = 0; i < starts.size(); i++) {
+            double base = (double) i / starts.size(), span = 1.0 / starts.size();
+            Regions r = new Regions(units, graph, starts.get(i), regions, null);
+            Random rng = new Random(s.seed());
+            if (i < 3) {
+                // First shape (compactness weighs much), then balance (compactness only breaks ties).
+                Objective shape = new Objective(target, s.lo(), s.hi(), 1, 0.5 * s.compactness(), 0);
+                Objective balance = new Objective(target, s.lo(), s.hi(), 4, 0.02 * s.compactness(), 0);
+                Objective evenOut = new Objective(target, s.lo(), s.hi(), 40, 0.02 * s.compactness(), 0);
+                // from the bisection also without the shape phase, which may undo its shapes
+                if (i != 2)
+                    LocalSearch.improve(r, shape, rng, PASSES, cancelled, p -> progress.accept(base + span * 0.3 * p));
+                LocalSearch.improve(
+                        r, balance, rng, PASSES, cancelled, p -> progress.accept(base + span * (0.3 + 0.3 * p)));
+                LocalSearch.improve(r, evenOut, rng, PASSES, cancelled, p -> {});
+            }
+            if (i < 4) Polish.run(r, s.lo(), s.hi(), allowance, rng, PASSES, cancelled);
+            if (cancelled.getAsBoolean()) return null;
+            progress.accept(base + span);
+            RegionStats stats = RegionStats.of(r, s.lo(), s.hi());
+            if (best == null || better(stats, bestStats, bisection, allowance / target)) {
+                best = r;
+                bestStats = stats;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether a is the better partition. First against the bisection: one at least as balanced (as many grids in
+     * the band, max deviation no larger) and more compact (mean Polsby–Popper higher, min no lower) beats one that
+     * is only no worse, which beats one that is worse on some count. Then: more grids in the band; a smaller max
+     * deviation, where deviations within the allowance count as equal; more compact (mean plus min Polsby–Popper).
+     */
+    static boolean better(RegionStats a, RegionStats b, RegionStats bisection, double allowance) {
+        int ta = tier(a, bisection), tb = tier(b, bisection);
+        if (ta != tb) return ta < tb;
+        if (a.inBand() != b.inBand()) return a.inBand() > b.inBand();
+        double da = Math.max(a.maxDeviation(), allowance), db = Math.max(b.maxDeviation(), allowance);
+        if (Math.abs(da - db) > 1e-9) return da < db;
+        return a.meanPolsbyPopper() + a.minPolsbyPopper() > b.meanPolsbyPopper() + b.minPolsbyPopper();
+    }
+
+    /** 0: at least as balanced as the reference and more compact; 1: no worse on any count; 2: worse on one. */
+    private static int tier(RegionStats a, RegionStats reference) {
+        boolean noWorse = a.inBand() >= reference.inBand()
+                && a.maxDeviation() <= reference.maxDeviation() + 1e-12
+                && a.meanPolsbyPopper() >= reference.meanPolsbyPopper() - 1e-12
+                && a.minPolsbyPopper() >= reference.minPolsbyPopper() - 1e-12;
+        if (!noWorse) return 2;
+        return a.meanPolsbyPopper() > reference.meanPolsbyPopper() + 1e-9 ? 0 : 1;
     }
 
     private static CommunityProposal minimal(
@@ -264,6 +348,63 @@ public final class Redistricter {
     private static ProposedGrid grid(String code, Geometry shape, int hh, int nb, double mean, boolean changed) {
         double pp = 4 * Math.PI * shape.getArea() / (shape.getLength() * shape.getLength());
         return new ProposedGrid(code, hh, nb, mean == 0 ? 0 : (hh - mean) / mean, pp, shape.getArea(), changed, shape);
+    }
+
+    /**
+     * A street's grids shared over its communities so that their mean grids are as even as possible: at least one
+     * grid each, then one at a time to the community whose grids would otherwise be largest (D'Hondt), then single
+     * grids moved between communities while that lowers the largest relative gap between a community's mean grid
+     * and the street's. A community whose mean grid is far from the street's leaves every one of its grids far
+     * from the band whatever the partition (a floor-and-round-robin share gave 302 households a grid in one sample
+     * community and 361 in another).
+     *
+     * @param households households of each community
+     * @param total grids for the street (at least one per community)
+     */
+    public static int[] share(int[] households, int total) {
+        int n = households.length;
+        int[] k = new int[n];
+        java.util.Arrays.fill(k, 1);
+        for (int left = total - n; left > 0; left--) {
+            int best = 0;
+            for (int c = 1; c < n; c++)
+                if ((double) households[c] / k[c] > (double) households[best] / k[best]) best = c;
+            k[best]++;
+        }
+        double mean = (double) java.util.Arrays.stream(households).sum() / total;
+        for (int iter = 0; iter < 10 * total; iter++) {
+            double now = worstGap(households, k, mean);
+            int from = -1, to = -1;
+            for (int a = 0; a < n; a++) {
+                if (k[a] <= 1) continue;
+                for (int b = 0; b < n; b++) {
+                    if (a == b) continue;
+                    k[a]--;
+                    k[b]++;
+                    double gap = worstGap(households, k, mean);
+                    k[a]++;
+                    k[b]--;
+                    if (gap < now - 1e-12) {
+                        now = gap;
+                        from = a;
+                        to = b;
+                    }
+                }
+            }
+            if (from < 0) break;
+            k[from]--;
+            k[to]++;
+        }
+        return k;
+    }
+
+    private static double worstGap(int[] households, int[] k, double mean) {
+        double worst = 0;
+        for (int c = 0; c < k.length; c++) {
+            if (households[c] > 0 && mean > 0)
+                worst = Math.max(worst, Math.abs(households[c] / (double) k[c] - mean) / mean);
+        }
+        return worst;
     }
 
     /** Thrown when the job was cancelled. */

@@ -70,6 +70,18 @@ final class Regions {
         return after - before + moved;
     }
 
+    /** Polsby–Popper of u's region without u, and of region to with u: {from, to}. */
+    double[] polsbyPopperIfMoved(int u, int to) {
+        int from = of[u];
+        Unit unit = units.get(u);
+        double pFrom = perimeter[from] - unit.perimeter() + 2 * sharedWith(u, from);
+        double pTo = perimeter[to] + unit.perimeter() - 2 * sharedWith(u, to);
+        double aFrom = area[from] - unit.area(), aTo = area[to] + unit.area();
+        return new double[] {
+            pFrom <= 0 ? 0 : 4 * Math.PI * aFrom / (pFrom * pFrom), pTo <= 0 ? 0 : 4 * Math.PI * aTo / (pTo * pTo)
+        };
+    }
+
     void move(int u, int to) {
         int from = of[u];
         Unit unit = units.get(u);

@@ -129,21 +129,14 @@ final class RedistrictBenchmark implements Benchmark {
                 .formatted(maxDev, sumDev / n, minPp, sumPp / n, inBand, n, contiguous, n);
     }
 
+    /** The street's grids shared over its communities as the service shares them ({@link Redistricter#share}). */
     static int[] allocate(List<CommunityInput> inputs, int total) {
-        double[] hh = inputs.stream()
-                .mapToDouble(i -> i.buildings().stream()
+        int[] hh = inputs.stream()
+                .mapToInt(i -> i.buildings().stream()
                         .mapToInt(ProposalBuilding::households)
                         .sum())
                 .toArray();
-        double sum = java.util.Arrays.stream(hh).sum();
-        int[] k = new int[hh.length];
-        int left = total;
-        for (int i = 0; i < k.length; i++) {
-            k[i] = Math.max(1, (int) Math.floor(total * hh[i] / sum));
-            left -= k[i];
-        }
-        for (int i = 0; left > 0; i = (i + 1) % k.length, left--) k[i]++;
-        return k;
+        return Redistricter.share(hh, total);
     }
 
     private static String largestCommunity(Connection db) throws Exception {
