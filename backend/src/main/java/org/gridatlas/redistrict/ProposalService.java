@@ -352,6 +352,11 @@ public class ProposalService {
             throw new BadParameterException(
                     "grids",
                     "a street of " + inputs.size() + " communities needs at least " + inputs.size() + " grids");
+        return shareByHouseholds(inputs, total);
+    }
+
+    /** A street's grids shared over its communities by their households ({@link Redistricter#share}). */
+    public static int[] shareByHouseholds(List<CommunityInput> inputs, int total) {
         int[] hh = inputs.stream()
                 .mapToInt(i -> i.buildings().stream()
                         .mapToInt(ProposalBuilding::households)

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.gridatlas.redistrict.CommunityInput;
 import org.gridatlas.redistrict.CommunityProposal;
 import org.gridatlas.redistrict.ProposalBuilding;
+import org.gridatlas.redistrict.ProposalService;
 import org.gridatlas.redistrict.Redistricter;
 import org.gridatlas.redistrict.Settings;
 import org.locationtech.jts.geom.Geometry;
@@ -76,7 +77,7 @@ final class RedistrictBenchmark implements Benchmark {
         List<CommunityInput> inputs = inputs(context);
         int buildings = inputs.stream().mapToInt(i -> i.buildings().size()).sum();
         int grids = street ? 80 : 10;
-        int[] k = allocate(inputs, grids);
+        int[] k = ProposalService.shareByHouseholds(inputs, grids); // as the service shares them
         Settings settings = new Settings(false, 300, 500, 0.5, 1, false);
         if (scope.equals("synthetic-street")) {
             // 1–200 households a building: the 300–500 norm would not fit, so the band is centred on the mean grid
@@ -127,16 +128,6 @@ final class RedistrictBenchmark implements Benchmark {
         }
         return "max dev %.3f, mean dev %.3f, min PP %.3f, mean PP %.3f, in band %d/%d, one piece %d/%d"
                 .formatted(maxDev, sumDev / n, minPp, sumPp / n, inBand, n, contiguous, n);
-    }
-
-    /** The street's grids shared over its communities as the service shares them ({@link Redistricter#share}). */
-    static int[] allocate(List<CommunityInput> inputs, int total) {
-        int[] hh = inputs.stream()
-                .mapToInt(i -> i.buildings().stream()
-                        .mapToInt(ProposalBuilding::households)
-                        .sum())
-                .toArray();
-        return Redistricter.share(hh, total);
     }
 
     private static String largestCommunity(Connection db) throws Exception {
