@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.gridatlas.plan.PlanEditingService;
 import org.gridatlas.security.GridAtlasUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,20 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * interiors meet), and the gap faults of a coverage call are the stored ones. Piece counts are stated by hand.
  */
 class CoverageCoverTest extends CoverageFixtureBase {
-    private static final String U =
-            "ST_Multi(ST_SetSRID(ST_Affine(ST_GeomFromText(:wkt), 0.001, 0, 0, 0.001, 120, 30), 4326))";
     private static final String COMMUNITY = "330299001001";
 
     @Autowired
     PlanEditingService editing;
-
-    @AfterEach
-    void removeDrafts() {
-        String drafts = "(SELECT id FROM boundary_plan WHERE street_code = '330299001' AND id NOT IN (990001, 990002))";
-        jdbc.sql("DELETE FROM grid WHERE plan_id IN " + drafts).update();
-        jdbc.sql("DELETE FROM plan_event WHERE plan_id IN " + drafts).update();
-        jdbc.sql("DELETE FROM boundary_plan WHERE id IN " + drafts).update();
-    }
 
     @Test
     void storedGapsFollowEverySortOfGridWrite() {

@@ -16,6 +16,9 @@ abstract class CoverageFixtureBase extends PostgisIntegrationTest {
 
     static final String G1 = "330299001001001", G2 = "330299001001002", G3 = "330299001001003", G4 = "330299001001004";
 
+    /** A WKT in fixture units (1 = 0.001°) placed at 120° E, 30° N, as the fixture's own shapes are. */
+    static final String U = "ST_Multi(ST_SetSRID(ST_Affine(ST_GeomFromText(:wkt), 0.001, 0, 0, 0.001, 120, 30), 4326))";
+
     @Autowired
     CoverageService service;
 
@@ -28,8 +31,13 @@ abstract class CoverageFixtureBase extends PostgisIntegrationTest {
         run("community.sql");
     }
 
+    /** The drafts a test made first (grids and history refer to them), then the fixture's own plans 990001/990002. */
     @AfterEach
     void remove() {
+        String drafts = "(SELECT id FROM boundary_plan WHERE street_code = '330299001' AND id NOT IN (990001, 990002))";
+        jdbc.sql("DELETE FROM grid WHERE plan_id IN " + drafts).update();
+        jdbc.sql("DELETE FROM plan_event WHERE plan_id IN " + drafts).update();
+        jdbc.sql("DELETE FROM boundary_plan WHERE id IN " + drafts).update();
         run("cleanup.sql");
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.gridatlas.plan.PlanEditingService;
 import org.gridatlas.security.GridAtlasUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,20 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (intersection area ÷ footprint area for every intersecting pair, no shortcut), and coverage follows them.
  */
 class CoverageShareTest extends CoverageFixtureBase {
-    private static final String U =
-            "ST_Multi(ST_SetSRID(ST_Affine(ST_GeomFromText(:wkt), 0.001, 0, 0, 0.001, 120, 30), 4326))";
 
     @Autowired
     PlanEditingService editing;
-
-    /** The drafts a test made (runs before the base class removes the fixture's own plans 990001 and 990002). */
-    @AfterEach
-    void removeDrafts() {
-        String drafts = "(SELECT id FROM boundary_plan WHERE street_code = '330299001' AND id NOT IN (990001, 990002))";
-        jdbc.sql("DELETE FROM grid WHERE plan_id IN " + drafts).update();
-        jdbc.sql("DELETE FROM plan_event WHERE plan_id IN " + drafts).update();
-        jdbc.sql("DELETE FROM boundary_plan WHERE id IN " + drafts).update();
-    }
 
     @Test
     void sharesOfTheFixtureAreTheHandComputedOnes() {
